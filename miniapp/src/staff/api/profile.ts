@@ -1,0 +1,54 @@
+// Who is signed in to the console (GET /api/me for a staff token; server/src/routes/auth/schema.ts).
+import { ruleFor, type Role } from '@zwgk/shared';
+
+export type StaffRole = Extract<Role, 'clerk' | 'handler' | 'reviewer' | 'admin'>;
+
+export interface StaffProfile {
+  kind: 'staff';
+  id: string;
+  username: string;
+  name: string;
+  role: StaffRole;
+  roleLabel: string;
+  body: { id: string; name: string; kind: 'government' | 'department' | 'township' };
+  county: string;
+  countyName: string;
+  /** County-wide admin: sees every body of the county. */
+  countyWide: boolean;
+}
+
+/**
+ * Supervision (督办) is the office head's view: the reviewer is the head of the disclosure office
+ * (roleLabels: 审核人 = 政府信息公开工作机构负责人, who also approves extensions, Art. 33); a
+ * county-wide admin watches every body of the county.
+ */
+export function maySupervise(profile: Pick<StaffProfile, 'role'>): boolean {
+  return profile.role === 'reviewer' || profile.role === 'admin';
+}
+
+/**
+ * Registering a paper, post, fax or e-mail request is a submission confirmed at once (the server
+ * fires `submit` and `confirm_receipt`), so the role must be allowed both by the lifecycle table.
+ */
+export function mayRegister(profile: Pick<StaffProfile, 'role'>): boolean {
+  return ruleFor('submit').roles.includes(profile.role) && ruleFor('confirm_receipt').roles.includes(profile.role);
+}
+
+/** The annual report is written by the office (clerk) and signed off by its head (reviewer) or the admin. */
+export function mayEditReport(profile: Pick<StaffProfile, 'role'>): boolean {
+  return profile.role !== 'handler';
+}
+
+/**
+ * The full identity (ID number, phone, address) is for the people who must contact or identify the
+ * applicant: the clerk, the handler and the reviewer of the body (StaffIdentityResponse); every
+ * view is audited by the server. A county-wide admin supervises and does not need it.
+ */
+export function mayViewIdentity(profile: Pick<StaffProfile, 'role'>): boolean {
+  return profile.role === 'clerk' || profile.role === 'handler' || profile.role === 'reviewer';
+}
+
+/** Publishing freezes the year's report: the head of the office (reviewer) or the admin (server: EDITORS). */
+export function mayPublishReport(profile: Pick<StaffProfile, 'role'>): boolean {
+  return profile.role === 'reviewer' || profile.role === 'admin';
+}

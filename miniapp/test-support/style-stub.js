@@ -1,0 +1,2 @@
+// CSS imports of components are irrelevant in jsdom.
+module.exports = {};

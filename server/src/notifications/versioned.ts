@@ -1,0 +1,87 @@
+// Read-modify-write of one small document (an inbox, a consent), safe with several instances on
+// both databases:
+// - serialised per document inside this process (no needless conflicts);
+// - each step from version v to v+1 first inserts the claim `<model>:<id>:<v>` (unique `_id`),
+//   the same device as the job leases (jobs/model.ts): a unique insert is atomic on MongoDB and
+//   on FerretDB, where a conditional update is not (read-modify-write), so two processes can never
+//   both write version v+1;
+// - then the update is conditional on `version` (atomic on MongoDB anyway).
+// The claim of v-1 is removed once v+1 is written (a writer that read v-1 can no longer match).
+// A claim whose writer died before writing is removed after STALE_CLAIM_MS.
+import mongoose, { Schema, type Model } from 'mongoose';
+import { assertDatabaseReachable } from '../db/reachability';
+import { KeyedMutex } from '../lib/keyed-mutex';
+import { isDuplicateKeyError } from '../db/duplicate';
+
+// A write whose turn comes while the database is known to be gone fails at once (→ the notifier's
+// retry job) instead of waiting out server selection behind every queued write of the same inbox.
+const mutex = new KeyedMutex({ gate: assertDatabaseReachable });
+const STALE_CLAIM_MS = 10_000;
+
+interface VersionClaimDoc {
+  _id: string;
+  at: Date;
+}
+
+export const VersionClaim = mongoose.model<VersionClaimDoc>(
+  'VersionClaim',
+  new Schema<VersionClaimDoc>({ _id: { type: String, required: true }, at: { type: Date, required: true } }, { collection: 'versionclaims', versionKey: false }),
+);
+
+interface Versioned {
+  _id: string;
+  version: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Takes the claim of version `v`; false while another writer holds it (a stale one is removed). */
+async function claimVersion(claimId: string): Promise<boolean> {
+  try {
+    await VersionClaim.create({ _id: claimId, at: new Date() });
+    return true;
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+  }
+  const held = await VersionClaim.findById(claimId).lean();
+  if (held && Date.now() - new Date(held.at).getTime() > STALE_CLAIM_MS) await VersionClaim.deleteOne({ _id: claimId, at: held.at });
+  return false;
+}
+
+/**
+ * `change(current | null)` returns the new fields (without _id/version) or `next: null` for "no
+ * change", plus the caller's result. Creating the document is an insert (unique `_id`).
+ */
+export async function updateVersioned<D extends Versioned, R>(
+  model: Model<D>,
+  id: string,
+  change: (current: D | null) => { next: Omit<D, '_id' | 'version'>; result: R } | { next: null; result: R },
+): Promise<R> {
+  return mutex.run(`${model.modelName}:${id}`, async () => {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      if (attempt > 0) await sleep(Math.min(5 * attempt, 50));
+      const current = (await model.findById(id).lean()) as D | null;
+      const { next, result } = change(current);
+      if (next === null) return result;
+      if (!current) {
+        try {
+          await model.create({ ...next, _id: id, version: 1 } as never);
+          return result;
+        } catch (err) {
+          if (isDuplicateKeyError(err)) continue; // another instance created it first
+          throw err;
+        }
+      }
+      const claimId = `${model.modelName}:${id}:${current.version}`;
+      if (!(await claimVersion(claimId))) continue;
+      const res = await model.updateOne({ _id: id, version: current.version } as never, { $set: { ...next, version: current.version + 1 } } as never);
+      if (res.matchedCount === 1) {
+        await VersionClaim.deleteOne({ _id: `${model.modelName}:${id}:${current.version - 1}` }).catch(() => undefined);
+        return result;
+      }
+    }
+    // Transient: a job that meets this is retried later (e.g. a claim left by a killed instance
+    // that becomes stale after STALE_CLAIM_MS).
+    throw Object.assign(new Error(`${model.modelName} ${id}: too many concurrent updates`), { transient: true });
+  });
+}

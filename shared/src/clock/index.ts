@@ -1,0 +1,3 @@
+export * from './periods';
+export * from './clock';
+export * from './legal-clock';

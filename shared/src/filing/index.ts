@@ -1,0 +1,4 @@
+export * from './options';
+export * from './schema';
+export * from './errors';
+export * from './hints';

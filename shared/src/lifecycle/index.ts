@@ -1,0 +1,11 @@
+export * from './roles';
+export * from './phases';
+export * from './events';
+export * from './state';
+export * from './table';
+export * from './guards';
+export * from './effects';
+export * from './transition';
+export * from './fold';
+export * from './sentences';
+export { applyEvent } from './reduce';

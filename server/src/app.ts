@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
 import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import { authenticate } from './auth/middleware';
+import { CONNECT_OPTIONS } from './db/connection';
 import { bodyParserError, errorHandler } from './middleware/errorHandler';
+import { outageDeadline } from './middleware/outageDeadline';
 import { requestContext } from './middleware/requestContext';
 import { securityHeaders } from './middleware/securityHeaders';
 import { staticH5 } from './middleware/staticH5';
@@ -42,6 +44,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Koa {
   app.use(securityHeaders({ https: deps.config.publicBaseUrl.startsWith('https:') }));
   const h5Dir = options.h5Dir ?? DEFAULT_H5_DIR;
   app.use(staticH5(h5Dir));
+  // A request waits out at most one server selection once the database is known gone.
+  app.use(outageDeadline(CONNECT_OPTIONS.serverSelectionTimeoutMS!));
   // Who is asking (ctx.state.actor); a bad or expired token is a 401 before the body is read.
   app.use(authenticate(deps.config));
   app.use(

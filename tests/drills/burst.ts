@@ -37,7 +37,7 @@ export interface Submission {
   /** Attempts the server left unanswered past the client's timeout. */
   timeouts: number;
   /** Answers that were neither an acknowledgement nor a connection failure (e.g. 503 while the DB is down). */
-  refusals: Array<{ status: number; code: string | undefined; ms: number; requestId: string | undefined }>;
+  refusals: Array<{ status: number; code: string | undefined; ms: number; answeredAt: number; requestId: string | undefined }>;
   acknowledged: null | { number: string; queryCode: string; id: string; status: number };
 }
 
@@ -85,7 +85,7 @@ export async function fileUntilAcknowledged(s: Submission, base: () => string, j
         s.acknowledged = { number: body.number!, queryCode: body.queryCode!, id: body.request!.id, status: res.status };
         return;
       }
-      s.refusals.push({ status: res.status, code: body.error?.code, ms: Date.now() - started, requestId: body.error?.requestId });
+      s.refusals.push({ status: res.status, code: body.error?.code, ms: Date.now() - started, answeredAt: Date.now(), requestId: body.error?.requestId });
       if (res.status < 500) throw new Error(`unexpected ${res.status}: ${JSON.stringify(body)}`);
     } catch (err) {
       if ((err as Error).message.startsWith('unexpected')) throw err;

@@ -10,6 +10,13 @@
 import type { mongo } from 'mongoose';
 
 let reachable = true;
+const listeners = new Set<(reachable: boolean) => void>();
+
+function setReachable(value: boolean): void {
+  if (value === reachable) return;
+  reachable = value;
+  for (const listener of listeners) listener(value);
+}
 
 export class DatabaseUnreachableError extends Error {
   override name = 'DatabaseUnreachableError';
@@ -20,14 +27,12 @@ export class DatabaseUnreachableError extends Error {
 
 /** Follows the client's topology; call once per connection (resets to reachable). */
 export function watchReachability(client: mongo.MongoClient): () => void {
-  reachable = true;
-  const onChange = (event: mongo.TopologyDescriptionChangedEvent) => {
-    reachable = event.newDescription.hasDataBearingServers;
-  };
+  setReachable(true);
+  const onChange = (event: mongo.TopologyDescriptionChangedEvent) => setReachable(event.newDescription.hasDataBearingServers);
   client.on('topologyDescriptionChanged', onChange);
   return () => {
     client.off('topologyDescriptionChanged', onChange);
-    reachable = true;
+    setReachable(true);
   };
 }
 
@@ -38,4 +43,27 @@ export function databaseReachable(): boolean {
 /** Throws DatabaseUnreachableError (→ 503) when no database server is known right now. */
 export function assertDatabaseReachable(): void {
   if (!reachable) throw new DatabaseUnreachableError();
+}
+
+/**
+ * Resolves once the database has been unreachable for `ms` without a break (counted from now at
+ * the earliest); `cancel()` stops watching. For bounding how long a request waits out an outage.
+ */
+export function unreachableFor(ms: number): { promise: Promise<void>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let fire!: () => void;
+  const promise = new Promise<void>((resolve) => (fire = resolve));
+  const follow = (now: boolean) => {
+    clearTimeout(timer);
+    timer = now ? undefined : setTimeout(fire, ms);
+  };
+  listeners.add(follow);
+  follow(reachable);
+  return {
+    promise,
+    cancel() {
+      listeners.delete(follow);
+      clearTimeout(timer);
+    },
+  };
 }

@@ -3,6 +3,7 @@
 // health is back to 200 without restarting the server.
 import { holdPort } from '../support/port';
 import { startTestServer, type TestServer } from '../support/server';
+import { until } from '../support/wait';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -10,15 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-
-async function waitFor(predicate: () => Promise<boolean>, timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (await predicate()) return Date.now() - started;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-}
 
 const healthStatus = async () => (await t.api('/api/health')).status;
 
@@ -39,7 +31,7 @@ it('SIGKILL of the database child → 503 within 2 s → restarted → 200, same
   await new Promise((r) => setTimeout(r, 600)); // let a restart attempt or two fail on the held port
   await new Promise<void>((r) => blocker.close(() => r()));
 
-  await waitFor(async () => (await healthStatus()) === 200, 15_000);
+  await until(async () => (await healthStatus()) === 200, 15_000, 100);
   expect(embedded.pid).toBeDefined();
   expect(embedded.pid).not.toBe(oldPid);
   expect(embedded.restarts).toBeGreaterThanOrEqual(2);

@@ -7,6 +7,7 @@ import mongoose from 'mongoose';
 import { healthRoutes } from '../../server/src/routes/health';
 import { holdPort } from '../support/port';
 import { startTestServer, type TestServer } from '../support/server';
+import { until } from '../support/wait';
 
 const STEPS = 3;
 const stepsDone: number[] = [];
@@ -40,7 +41,7 @@ it('answers 503 after one server selection while the database is gone, and is it
   process.kill(embedded.pid!, 'SIGKILL');
   const blocker = await holdPort(embedded.port);
   try {
-    while ((await t.api('/api/health')).status !== 503) await new Promise((r) => setTimeout(r, 50));
+    await until(async () => (await t.api('/api/health')).status === 503);
 
     stepsDone.length = 0;
     const started = Date.now();
@@ -57,6 +58,6 @@ it('answers 503 after one server selection while the database is gone, and is it
   } finally {
     await new Promise<void>((r) => blocker.close(() => r()));
   }
-  for (const until = Date.now() + 20_000; (await t.api('/api/health')).status !== 200 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 200));
+  await until(async () => (await t.api('/api/health')).status === 200, 20_000, 200);
   expect((await t.api('/api/test/steps')).status).toBe(200);
 }, 60_000);

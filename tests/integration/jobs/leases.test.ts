@@ -1,6 +1,7 @@
 // The lease store and runner against the real embedded database: scheduling is idempotent, one
 // holder per job, expired leases are taken over, every job completes exactly once.
 import { connectTestDatabase } from '../../support/db';
+import { until } from '../../support/wait';
 import { silentLogger } from '../../../server/src/log';
 import { createJobStore, Job, JobArchive, JobClaim, JobRunner, RetryLater, type ClaimedJob } from '../../../server/src/jobs';
 
@@ -15,13 +16,6 @@ beforeEach(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(20);
-  }
-}
 
 describe('schedule', () => {
   it('is a no-op for an id that is pending, and for one that finished', async () => {

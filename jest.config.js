@@ -21,8 +21,6 @@ module.exports = {
       roots: ['<rootDir>/server', '<rootDir>/tests'],
       testPathIgnorePatterns: ['/node_modules/', '/tests/browser/', '/tests/miniapp/'],
       transform: { '^.+\\.(t|j)sx?$': swc },
-      // sanitize-html's parser packages ship as ES modules only: compile them for jest's CommonJS runtime.
-      transformIgnorePatterns: ['/node_modules/(?!(sanitize-html/node_modules/)?(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
@@ -61,13 +59,12 @@ module.exports = {
       displayName: 'browser',
       testEnvironment: 'node',
       roots: ['<rootDir>/tests/browser'],
-      // The tests start the real server in-process, so its ES-module-only dependencies are compiled as in the server project.
       transform: { '^.+\\.(t|j)sx?$': swc },
-      transformIgnorePatterns: ['/node_modules/(?!(sanitize-html/node_modules/)?(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)'],
       globalSetup: '<rootDir>/tests/browser/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       testTimeout: 60000,
     },
   ],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/tests/support/slowest-tests.js'],
 };

@@ -6,6 +6,10 @@ import prodConfig from './prod';
 // One config for both targets. TARO_ENV is set by `taro build --type <weapp|h5>`.
 const platform = process.env.TARO_ENV ?? 'weapp';
 
+// ZWGK_GALLERY=1 adds the design system's gallery (see src/app.config.ts); such a build goes to
+// its own folder so it never takes the place of the production build the server serves.
+const outputName = process.env.ZWGK_GALLERY === '1' ? `${platform}-gallery` : platform;
+
 // The domain package is TypeScript source (main = src/index.ts, no build step), so the
 // script rule must transpile it too: Taro only transpiles sourceRoot and taro packages.
 const sharedSrc = path.resolve(__dirname, '../../shared/src');
@@ -28,7 +32,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 375,
     deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    outputRoot: `dist/${outputName}`,
     plugins: [],
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBaseUrl),

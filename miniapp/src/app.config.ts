@@ -1,6 +1,11 @@
 // Routes of the app. Keep in step with src/routes.ts (a test checks both agree).
 // Secondary pages live in subpackages so the main package stays small (WeChat: main ≤ 2 MB;
 // our own budget is 1 MB, checked by scripts/check-size.mjs).
+// The design system's gallery (src/dev) is a tool for engineers, reached only by its path: it is in
+// builds made with ZWGK_GALLERY=1 (into dist/<target>-gallery, see config/index.ts), never in the
+// production builds. Taro evaluates this file in Node at build time, so process.env is the build's.
+const galleryPackage = process.env.ZWGK_GALLERY === '1' ? [{ root: 'dev', pages: ['gallery/index'] }] : [];
+
 export default defineAppConfig({
   pages: [
     'pages/index/index',
@@ -17,8 +22,7 @@ export default defineAppConfig({
       root: 'staff',
       pages: ['login/index', 'inbox/index', 'request/index', 'register/index', 'decide/index', 'supervision/index', 'report-editor/index'],
     },
-    // The design system's gallery; reached only by its path.
-    { root: 'dev', pages: ['gallery/index'] },
+    ...galleryPackage,
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -25,7 +25,6 @@ export const pagePaths = {
   staffDecide: '/staff/decide/index',
   staffSupervision: '/staff/supervision/index',
   staffReportEditor: '/staff/report-editor/index',
-  devGallery: '/dev/gallery/index',
 } as const;
 
 export type PageName = keyof typeof pagePaths;

@@ -1,16 +1,23 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { distDir, ensureBuilt } from '../miniapp/support/build';
 import { startTestServer, type TestServer } from '../support/server';
 import { launchPhone, overflowingText, overlappingText, screenshot, type PhoneBrowser } from './support/browser';
 
 // The design system's gallery page (miniapp/src/dev/gallery) on a 375×667 phone, in normal and
 // large-text mode: nothing overlaps, nothing sticks out, and the screenshots are there to look at.
+// The gallery is only in the H5 build made with ZWGK_GALLERY=1 (dist/h5-gallery), never in the
+// production build the server serves by default.
 
 let server: TestServer;
 let phone: PhoneBrowser;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  const ms = ensureBuilt('h5-gallery');
+  if (ms) console.log(`[miniapp] built h5-gallery in ${(ms / 1000).toFixed(1)} s`);
+  server = await startTestServer({}, { h5Dir: distDir('h5-gallery') });
   phone = await launchPhone();
-});
+}, 6 * 60_000);
 
 afterAll(async () => {
   await phone?.close();
@@ -48,4 +55,13 @@ it('lays out every component cleanly, also in large-text mode', async () => {
   expect(await overlappingText(page)).toEqual([]);
   expect(await overflowingText(page)).toEqual([]);
   expect(phone.errors).toEqual([]);
+});
+
+it('is not part of the production H5 build', () => {
+  // The production build (dist/h5, built by the project's global setup) names no gallery route
+  // or chunk; the gallery build does, so the search below can find it when it is there.
+  const mentions = (dir: string) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(js|html)$/.test(file) && readFileSync(join(dir, file), 'utf8').includes('dev/gallery/index'));
+  expect(mentions(distDir('h5-gallery')).length).toBeGreaterThan(0);
+  expect(mentions(distDir('h5'))).toEqual([]);
 });

@@ -9,12 +9,13 @@ import { join, resolve } from 'node:path';
 export const REPO_ROOT = resolve(__dirname, '../../..');
 export const MINIAPP_DIR = join(REPO_ROOT, 'miniapp');
 
-export type Target = 'weapp' | 'h5';
+/** The production builds, and the H5 build with the design system's gallery (ZWGK_GALLERY=1). */
+export type Target = 'weapp' | 'h5' | 'h5-gallery';
 
 export const distDir = (target: Target) => join(MINIAPP_DIR, 'dist', target);
 
 /** The file a finished build writes last-ish; its age stands for the build's. */
-const marker: Record<Target, string> = { weapp: 'app.js', h5: 'index.html' };
+const marker: Record<Target, string> = { weapp: 'app.js', h5: 'index.html', 'h5-gallery': 'index.html' };
 
 /** Everything whose change can change the build output. */
 const inputs = [
@@ -78,7 +79,7 @@ export function ensureBuilt(target: Target): number {
     if (!isStale(target)) return 0; // someone else built it while we waited
     const started = Date.now();
     try {
-      execFileSync('npm', ['run', `build:${target}`, '-w', 'miniapp'], { cwd: REPO_ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+      execFileSync('npm', ['run', `build:${target}`, '-w', 'miniapp'], { cwd: REPO_ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production', ZWGK_GALLERY: target.endsWith('-gallery') ? '1' : '0' } });
     } catch (err) {
       const e = err as { stdout?: Buffer; stderr?: Buffer };
       const tail = `${e.stdout?.toString() ?? ''}\n${e.stderr?.toString() ?? ''}`.split('\n').slice(-40).join('\n');

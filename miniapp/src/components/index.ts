@@ -6,5 +6,6 @@ export { PrimaryButton, type PrimaryButtonProps } from './primary-button';
 export { StatusChip, type StatusChipProps, type StatusTone } from './status-chip';
 export { DeadlineBadge, deadlineText, deadlineTone, dueSoonWorkingDays, type DeadlineBadgeProps, type DeadlineTone } from './deadline-badge';
 export { Card, type CardProps } from './card';
+export { ProvisionalNote, type ProvisionalNoteProps } from './provisional-note';
 export { EmptyState, type EmptyStateProps } from './empty-state';
 export { cx } from './cx';

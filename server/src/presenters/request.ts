@@ -106,6 +106,7 @@ function row(r: RequestRecord, state: RequestState, clock: LegalClock, audience:
     paused: clock.paused !== null,
     extended: state.extension !== null,
     deadlineLabel: deadlineLabel(clock),
+    provisionalNote: clock.provisionalNote,
     concludedOn: state.concludedOn,
     outcome: state.outcome,
     outcomeLabel: state.outcome ? outcomeOf(state.outcome).label : null,

@@ -138,6 +138,8 @@ export interface RequestRow {
   paused: boolean;
   extended: boolean;
   deadlineLabel: DeadlineLabel;
+  /** Beside the due date while it depends on a year whose holiday notice is not entered (LegalClock.provisionalNote). */
+  provisionalNote: string | null;
   concludedOn: LegalDate | null;
   outcome: OutcomeKey | null;
   outcomeLabel: string | null;

@@ -84,7 +84,8 @@ describe('overrides (administrator data)', () => {
     expect(c.knowsYear(2027)).toBe(true);
     expect(c.isWorkingDay('2027-02-08')).toBe(false); // a Monday, off by override
     expect(c.dayInfo('2027-02-20')).toMatchObject({ working: true, reason: 'makeup_workday', source: 'override' });
-    expect(c.coverage().years.find((y) => y.year === 2027)).toEqual({ year: 2027, source: 'overrides', offDays: 3, workDays: 1, overrides: 4 });
+    // Off: the 13 statutory days of 2027 (the overrides' off days are among them); one make-up day.
+    expect(c.coverage().years.find((y) => y.year === 2027)).toEqual({ year: 2027, source: 'overrides', offDays: 13, workDays: 1, overrides: 4 });
   });
 
   it('an override corrects a base day; the last override for a date wins', () => {
@@ -123,8 +124,9 @@ describe('unknown years are not silently Monday–Friday', () => {
     expect(cal.unknownYears('2026-12-01', '2028-01-10')).toEqual([2027, 2028]);
   });
 
-  it('marks each answer in an unknown year as a weekday guess', () => {
-    expect(cal.dayInfo('2027-01-01')).toMatchObject({ working: true, source: 'weekly', yearKnown: false });
+  it('marks each answer in an unknown year as unconfirmed: statutory holidays off, other weekdays working', () => {
+    expect(cal.dayInfo('2027-01-01')).toMatchObject({ working: false, reason: 'holiday', name: '元旦', source: 'statutory', yearKnown: false });
+    expect(cal.dayInfo('2027-01-04')).toMatchObject({ working: true, source: 'weekly', yearKnown: false });
     expect(cal.dayInfo('2027-01-02')).toMatchObject({ working: false, reason: 'weekend', yearKnown: false });
   });
 

@@ -1,13 +1,15 @@
 // The working-day calendar: base data (official notices, base.ts) + administrator overrides.
 // Weekends are off except make-up working days; statutory holidays are off (process.md).
 //
-// Years: a year is "known" when the base covers it or an override falls in it (every State
-// Council notice contains at least the New Year holiday, so entering a year's notice makes it
-// known). For an unknown year the calendar still answers with Monday–Friday, but says so:
-// `knowsYear`, `dayInfo().yearKnown` and `calendarWarnings` let callers warn instead of
-// silently pretending (the legal clock turns it into a warning on every affected deadline).
+// Years: a year is "known" (confirmed) when the base covers it or an override falls in it (every
+// State Council notice contains at least the New Year holiday, so entering a year's notice makes
+// it known). A year outside the base still has its statutory holidays (statutory.ts), which hold by
+// law; what stays unknown until the notice is entered are its make-up working days and bridged
+// days. So the calendar answers, and says so: `knowsYear`, `dayInfo().yearKnown` and
+// `calendarWarnings` let callers show that a date is not final instead of silently pretending.
 import { baseEntries, baseYears, type CalendarEntry, type DayKind } from './base';
 import { addDays, assertLegalDate, isWeekend, yearOf, type LegalDate } from './dates';
+import { statutoryHolidays, unconfirmedYearNotice } from './statutory';
 
 export type { CalendarEntry, DayKind } from './base';
 
@@ -24,9 +26,12 @@ export interface DayInfo {
   working: boolean;
   reason: DayReason;
   name?: string;
-  /** Where the answer came from: the base data, an override, or the plain Monday–Friday rule. */
-  source: 'base' | 'override' | 'weekly';
-  /** False when the year has no data: the answer is a Monday–Friday guess. */
+  /**
+   * Where the answer came from: the base data, an override, the statutory holidays of a year whose
+   * notice is not entered, or the plain Monday–Friday rule of such a year.
+   */
+  source: 'base' | 'override' | 'statutory' | 'weekly';
+  /** False when the year's notice is not entered: statutory holidays are skipped, make-up days are unknown. */
   yearKnown: boolean;
 }
 
@@ -87,16 +92,27 @@ export function createCalendar(overrides: ReadonlyArray<CalendarOverride> = [], 
 
   const knowsYear = (year: number) => baseYearSet.has(year) || overrideYearSet.has(year);
 
+  // Outside the base years the law's own holidays apply (also under a partial override), by year.
+  const statutory = new Map<number, Map<LegalDate, CalendarEntry>>();
+  function statutoryEntry(date: LegalDate): CalendarEntry | undefined {
+    const year = yearOf(date);
+    if (baseYearSet.has(year)) return undefined;
+    let days = statutory.get(year);
+    if (!days) statutory.set(year, (days = new Map((statutoryHolidays(year) ?? []).map((e) => [e.date, e]))));
+    return days.get(date);
+  }
+
   function dayInfo(date: LegalDate): DayInfo {
     const o = over.get(date);
     const b = base.get(date);
-    const entry = o ?? b;
+    const s = o || b ? undefined : statutoryEntry(date);
+    const entry = o ?? b ?? s;
     const weekend = isWeekend(date);
     const yearKnown = knowsYear(yearOf(date));
     if (!entry) {
       return { date, working: !weekend, reason: weekend ? 'weekend' : 'weekday', source: yearKnown ? 'base' : 'weekly', yearKnown };
     }
-    const source = o ? 'override' : 'base';
+    const source = o ? 'override' : b ? 'base' : 'statutory';
     const named = entry.name ? { name: entry.name } : {};
     if (entry.kind === 'off') {
       return { date, working: false, reason: weekend && !entry.name ? 'weekend' : 'holiday', ...named, source, yearKnown };
@@ -138,6 +154,9 @@ export function createCalendar(overrides: ReadonlyArray<CalendarOverride> = [], 
 
   function entries(year?: number): CalendarEntry[] {
     const merged = new Map<LegalDate, CalendarEntry>(base);
+    // A year known only through overrides also has its statutory days (an app rebuilding the
+    // calendar from these entries then counts them too, see published.ts).
+    for (const y of overrideYearSet) if (!baseYearSet.has(y)) for (const e of statutoryHolidays(y) ?? []) merged.set(e.date, e);
     for (const [date, o] of over) merged.set(date, { date, kind: o.kind, ...(o.name ? { name: o.name } : {}) });
     return [...merged.values()]
       .filter((e) => year === undefined || yearOf(e.date) === year)
@@ -173,10 +192,16 @@ export function calendarWarnings(calendar: Calendar, today: LegalDate): string[]
   const month = Number(today.slice(5, 7));
   const out: string[] = [];
   if (!calendar.knowsYear(year)) {
-    out.push(`尚未录入${year}年的节假日和调休安排，${year}年的期限暂按周一至周五计算，可能不准确，请管理员按国务院办公厅通知录入。`);
+    out.push(`尚未录入${year}年的放假调休安排，${year}年的期限按法定节假日计算，调休上班日未计入，请管理员按国务院办公厅通知录入。`);
   }
   if (month >= 11 && !calendar.knowsYear(year + 1)) {
-    out.push(`尚未录入${year + 1}年的节假日和调休安排（国务院办公厅通知一般在11月前后发布），跨年的期限可能不准确。`);
+    out.push(`尚未录入${year + 1}年的放假调休安排（国务院办公厅通知一般在11月前后发布），跨年的期限按法定节假日计算，公布后可能调整。`);
   }
   return out;
+}
+
+/** The line to show beside a date counted from `from` to `to` while one of its years is unconfirmed. */
+export function provisionalNote(calendar: Calendar, from: LegalDate, to: LegalDate): string | null {
+  const [first] = calendar.unknownYears(from, to);
+  return first === undefined ? null : unconfirmedYearNotice(first);
 }

@@ -27,7 +27,8 @@ describe('published calendar', () => {
 
   it('differs from the base-only calendar exactly on the overridden days', () => {
     const app = calendarFromPublished(published);
-    expect(sameDays(defaultCalendar, app, '2019-01-01', '2028-12-31')).toEqual(['2026-10-05', '2026-12-01', '2026-12-05', '2027-01-01']);
+    // 2027-01-01 is off in both: by override here, by law (statutory.ts) in the base-only calendar.
+    expect(sameDays(defaultCalendar, app, '2019-01-01', '2028-12-31')).toEqual(['2026-10-05', '2026-12-01', '2026-12-05']);
     expect(defaultCalendar.knowsYear(2027)).toBe(false);
     expect(app.knowsYear(2027)).toBe(true);
   });

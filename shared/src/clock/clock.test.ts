@@ -205,13 +205,29 @@ describe('before receipt and after conclusion', () => {
   });
 });
 
-describe('a year without calendar data', () => {
-  it('warns instead of silently using Monday–Friday, and stops warning once the year is entered', () => {
-    const events = receivedOn('2026-12-15');
-    const c = legalClock(events, calendar, '2026-12-15');
-    expect(c.warnings).toEqual(['2027年的节假日安排尚未录入，该年暂按周一至周五计算，期限可能不准确。']);
-    expect(c.explanation).toContain('2027年的节假日安排尚未录入，该年暂按周一至周五计算，期限可能不准确。');
-    const with2027 = createCalendar([{ date: '2027-01-01', kind: 'off', name: '元旦' }]);
-    expect(legalClock(events, with2027, '2026-12-15').warnings).toEqual([]);
+describe('a year whose holiday notice is not entered', () => {
+  it('skips the statutory holidays, says so once beside the date, and stops once the notice is entered', () => {
+    // Received 2026-12-08: 20 working days run into 2027, whose 元旦 is a day off by law.
+    const events = receivedOn('2026-12-08');
+    const c = legalClock(events, calendar, '2026-12-08');
+    expect(c.dueOn).toBe('2027-01-06');
+    expect(c.provisionalNote).toBe('2027年调休安排未公布，期限按法定节假日计算');
+    expect(c.warnings).toEqual([]);
+    expect(c.explanation.join('')).not.toContain('调休安排未公布');
+    expect(c.explanation).toContain('2027-01-01 元旦假期，不计。');
+
+    // The 2027 notice entered (here: 元旦 alone, and a make-up working day on Sunday 3 January).
+    const with2027 = createCalendar([
+      { date: '2027-01-01', kind: 'off', name: '元旦' },
+      { date: '2027-01-03', kind: 'work', name: '元旦' },
+    ]);
+    const entered = legalClock(events, with2027, '2026-12-08');
+    expect(entered.provisionalNote).toBeNull();
+    expect(entered.dueOn).toBe('2027-01-05');
+  });
+
+  it('shows nothing once the request is concluded', () => {
+    const events = [...receivedOn('2026-12-08'), ev('withdraw', '2026-12-09', 'citizen')];
+    expect(legalClock(events, calendar, '2026-12-09').provisionalNote).toBeNull();
   });
 });

@@ -18,6 +18,7 @@
 //   after the applicant receives the notice.
 // - Extension (Art. 33 ¶1): once, at most 20 more working days.
 import type { Calendar } from '../calendar/calendar';
+import { unconfirmedYearNotice } from '../calendar/statutory';
 import { addDays, weekdayName, yearOf, type LegalDate } from '../calendar/dates';
 import { channelLabels } from '../lifecycle/events';
 import { isConcluded } from '../lifecycle/phases';
@@ -71,8 +72,14 @@ export interface LegalClock {
   onTime: boolean | null;
   /** Step by step, in Chinese, for the citizen and staff. */
   explanation: string[];
-  /** Calendar gaps and overrun consultations, in Chinese. */
+  /** Overrun consultations and unpaid fees, in Chinese. */
   warnings: string[];
+  /**
+   * While the deadline runs: the one line to show beside the due date when it falls in or crosses a
+   * year whose State Council holiday notice is not entered (statutory holidays counted, make-up
+   * working days unknown), e.g. '2027年调休安排未公布，期限按法定节假日计算'. Null otherwise.
+   */
+  provisionalNote: string | null;
 }
 
 interface Note {
@@ -108,6 +115,7 @@ function emptyClock(partial: Partial<LegalClock>): LegalClock {
     onTime: null,
     explanation: [],
     warnings: [],
+    provisionalNote: null,
     ...partial,
   };
 }
@@ -224,10 +232,12 @@ export function clockOf(state: RequestState, calendar: Calendar, today: LegalDat
         }
       } else if (info.reason === 'holiday' && (dueOn === null)) {
         const last = holidayRuns[holidayRuns.length - 1];
+        // A day may carry two holidays' names ('国庆节、中秋节'); each name is told once per run.
+        const names = info.name ? info.name.split('、') : [];
         if (last && addDays(last.to, 1) === d) {
           last.to = d;
-          if (info.name && !last.names.includes(info.name)) last.names.push(info.name);
-        } else holidayRuns.push({ from: d, to: d, names: info.name ? [info.name] : [] });
+          for (const name of names) if (!last.names.includes(name)) last.names.push(name);
+        } else holidayRuns.push({ from: d, to: d, names });
       }
     }
   } else {
@@ -239,16 +249,14 @@ export function clockOf(state: RequestState, calendar: Calendar, today: LegalDat
     note(run.from, run.from === run.to ? `${run.from} ${what}，不计。` : `${run.from} 至 ${run.to} ${what}，不计。`);
   }
   for (const write of pauseNotes) write();
-  for (const y of unknownYears) {
-    const text = `${y}年的节假日安排尚未录入，该年暂按周一至周五计算，期限可能不准确。`;
-    warnings.push(text);
-  }
 
   // ---- status
   const status: ClockStatus = concluded ? 'concluded' : awaitingCorrection ? 'awaiting_correction' : pausedNow ? 'paused' : 'running';
   const paused =
     status === 'awaiting_correction' && correction ? { reason: 'correction' as const, since: correction.requestedOn, label: '等待申请人补正' } : status === 'paused' ? pausedNow : null;
   const left = status === 'running' || status === 'paused' ? total - used : null;
+  const firstUnconfirmed = Math.min(...unknownYears);
+  const provisionalNote = (status === 'running' || status === 'paused') && unknownYears.size > 0 ? unconfirmedYearNotice(firstUnconfirmed) : null;
   const onTime = state.phase === 'delivered' || (state.phase === 'closed' && state.deliveredOn) ? (dueOn !== null && state.concludedOn !== null ? state.concludedOn <= dueOn : null) : null;
 
   // ---- explanation
@@ -259,7 +267,6 @@ export function clockOf(state: RequestState, calendar: Calendar, today: LegalDat
   explanation.push('答复期限为20个工作日，自收到申请的次日起计算（《条例》第三十三条）；周六、周日和法定节假日不计，调休上班日计入。');
   notes.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.order - b.order));
   explanation.push(...notes.map((n) => n.text));
-  explanation.push(...warnings.filter((w) => w.includes('尚未录入')));
   if (awaitingCorrection && correction && !concluded) {
     explanation.push(`等待申请人补正（补正期限至${correction.dueOn}）；收到补正材料后，自次日起重新计算20个工作日。`);
   }
@@ -305,5 +312,6 @@ export function clockOf(state: RequestState, calendar: Calendar, today: LegalDat
     onTime,
     explanation,
     warnings,
+    provisionalNote,
   });
 }

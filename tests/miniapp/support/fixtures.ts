@@ -21,6 +21,7 @@ const base: CitizenRequestSummary = {
   paused: false,
   extended: false,
   deadlineLabel: '还剩 5 个工作日',
+  provisionalNote: null,
   concludedOn: null,
   outcome: null,
   outcomeLabel: null,
@@ -57,6 +58,7 @@ export const clock: LegalClock = {
     '2026-11-06 告知补正（收到申请后第3个工作日，在7个工作日内一次性告知，《条例》第三十条），补正期限至2026-11-20；补正期间不计入答复期限。',
   ],
   warnings: [],
+  provisionalNote: null,
 };
 
 export function detail(over: Partial<CitizenRequestDetail> = {}): CitizenRequestDetail {

@@ -39,6 +39,7 @@ const base: StaffInboxItem = {
   paused: false,
   extended: false,
   deadlineLabel: '还剩 10 个工作日',
+  provisionalNote: null,
   concludedOn: null,
   outcome: null,
   outcomeLabel: null,
@@ -82,6 +83,7 @@ const clock: LegalClock = {
   onTime: null,
   explanation: ['2026-11-03（星期二） 收到申请，答复期限自次日起计算20个工作日（《条例》第三十三条）。'],
   warnings: [],
+  provisionalNote: null,
 };
 
 /** A received request as the server presents it to a handler (actions from the shared lifecycle). */

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { LegalClock as Clock } from '@zwgk/shared';
 import { useState } from 'react';
 import { DeadlineBadge } from '../deadline-badge';
+import { ProvisionalNote } from '../provisional-note';
 import './legal-clock.css';
 
 export interface LegalClockProps {
@@ -36,6 +37,7 @@ export function LegalClock({ clock }: LegalClockProps) {
           <DeadlineBadge workingDaysLeft={clock.workingDaysLeft} paused={clock.status === 'paused'} />
         ) : null}
       </View>
+      <ProvisionalNote note={clock.provisionalNote} />
       {clock.paused ? <Text className="zw-clock__paused">{`${clock.paused.label}，暂停计时（自${formatDate(clock.paused.since)}起）`}</Text> : null}
       {clock.extension ? <Text className="zw-clock__note">{`已延长${clock.extension.days}个工作日：${clock.extension.reason}`}</Text> : null}
       <Text className="zw-clock__toggle">{open ? '收起计算说明' : '期限是怎么算的？点此展开'}</Text>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { channelLabels, type ApplicantView, type StaffRequestDetail } from '@zwgk/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { Card, DeadlineBadge, EmptyState, OptionChips, PageShell, PrimaryButton, StatusChip } from '../../components';
+import { Card, DeadlineBadge, EmptyState, OptionChips, PageShell, PrimaryButton, ProvisionalNote, StatusChip } from '../../components';
 import { openPage } from '../../navigation';
 import { mayViewIdentity } from '../api/profile';
 import { useStaffProfile } from '../api/session';
@@ -142,6 +142,7 @@ export default function StaffRequestPage() {
         <Line label="提交方式" value={channelLabels[detail.channel].label} />
         <Line label="收到申请" value={detail.receivedOn ? shortDate(detail.receivedOn, today) : '尚未确认受理（不计时）'} />
         <Line label="答复期限" value={detail.dueOn ? `${shortDate(detail.dueOn, today)}${c.dueIsProjected ? '（暂停中，按明日恢复计时推算）' : ''}` : null} />
+        <ProvisionalNote note={c.provisionalNote} />
         <Line label="延期" value={c.extension ? `${shortDate(c.extension.on, today)}延长${c.extension.days}个工作日：${c.extension.reason}` : null} />
         <Line label="补正期限" value={c.correctionDueOn && detail.phase === 'correction_requested' ? shortDate(c.correctionDueOn, today) : null} />
         <Line label="征求意见答复期限" value={c.consultationReplyDueOn ? shortDate(c.consultationReplyDueOn, today) : null} />

@@ -58,7 +58,7 @@ export const calendarRoutes: RouteFactory = (app) => {
   defineRoute(router, {
     method: 'delete',
     path: '/api/staff/calendar/overrides/:date',
-    summary: '撤销对某日的调整（恢复为国务院办公厅安排或周一至周五）',
+    summary: '撤销对某日的调整（恢复为国务院办公厅安排，或未录入年份的法定节假日与周一至周五）',
     tags: TAGS,
     auth: ['admin'],
     params: dateParams,

@@ -16,7 +16,7 @@ const entry = z.object({ date: z.string(), kind: z.enum(['off', 'work']), name: 
 export const publishedCalendar = z
   .object({
     stamp: z.string().describe('调整有变化时随之改变'),
-    knownYears: z.array(z.number().int()).describe('有节假日数据的年份；其他年份按周一至周五推算'),
+    knownYears: z.array(z.number().int()).describe('已录入国务院办公厅放假调休安排的年份；其他年份按法定节假日和周一至周五推算，调休上班日未知'),
     entries: z.array(entry).describe('生效的特殊日期（节假日与调休上班日，已含管理员调整），按日期排序'),
     overrides: z.array(entry.extend({ note: z.string().optional() })).describe('管理员的调整（已计入 entries）'),
   })

@@ -111,6 +111,7 @@ export const clockView = z
     onTime: z.boolean().nullable(),
     explanation: z.array(z.string()).meta({ description: '答复期限的计算过程（中文，逐步）' }),
     warnings: z.array(z.string()),
+    provisionalNote: z.string().nullable().meta({ description: '期限跨入放假调休安排尚未录入的年份时的提示，如“2027年调休安排未公布，期限按法定节假日计算”' }),
   })
   .meta({ id: 'LegalClock' });
 
@@ -132,6 +133,7 @@ export const requestRow = z
     paused: z.boolean(),
     extended: z.boolean(),
     deadlineLabel: z.string().nullable().meta({ description: '如“还剩 5 个工作日”' }),
+    provisionalNote: z.string().nullable().meta({ description: '答复期限尚待放假调休安排确认时的提示（同 LegalClock.provisionalNote）' }),
     concludedOn: date.nullable(),
     outcome: outcome.nullable(),
     outcomeLabel: z.string().nullable(),

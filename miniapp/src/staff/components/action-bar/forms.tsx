@@ -9,6 +9,7 @@ import {
   deliveryLabels,
   reviewResultLabels,
   reviewResults,
+  provisionalNote,
   SUGGESTED_CORRECTION_PERIOD,
   THIRD_PARTY_REPLY_PERIOD,
   MAX_EXTENSION,
@@ -21,7 +22,7 @@ import {
 } from '@zwgk/shared';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useCalendar } from '../../../api/calendar';
-import { OptionChips, PrimaryButton } from '../../../components';
+import { OptionChips, PrimaryButton, ProvisionalNote } from '../../../components';
 import { staffEndpoints, type Assignee } from '../../api/staff-api';
 import { monthOf, shortDate } from '../../lib/format';
 import { attachmentRule, pickFiles, tooLarge, type PickedFile } from '../../lib/files';
@@ -73,6 +74,7 @@ function Fact({ name, label, value }: { name: string; label: string; value: stri
 function ConfirmReceiptForm({ detail, today, busy, submitLabel, onSubmit }: FormProps) {
   const calendar = useCalendar();
   const [receivedOn, setReceivedOn] = useState(today);
+  const replyDue = calendar.addWorkingDays(receivedOn, REPLY_PERIOD);
   return (
     <Frame busy={busy} submitLabel={submitLabel} onSubmit={() => onSubmit({ payload: receivedOn === today ? {} : { receivedOn } })}>
       <DateField
@@ -84,7 +86,8 @@ function ConfirmReceiptForm({ detail, today, busy, submitLabel, onSubmit }: Form
         start={detail.submittedOn ?? undefined}
         onChange={setReceivedOn}
       />
-      <Fact name="reply-due" label="答复期限" value={`${shortDate(calendar.addWorkingDays(receivedOn, REPLY_PERIOD), today)}前（${REPLY_PERIOD}个工作日）`} />
+      <Fact name="reply-due" label="答复期限" value={`${shortDate(replyDue, today)}前（${REPLY_PERIOD}个工作日）`} />
+      <ProvisionalNote note={provisionalNote(calendar, receivedOn, replyDue)} />
     </Frame>
   );
 }
@@ -141,6 +144,7 @@ function RequestCorrectionForm({ detail, today, busy, submitLabel, onSubmit }: F
         start={addDays(today, 1)}
         onChange={setDueOn}
       />
+      <ProvisionalNote note={provisionalNote(calendar, today, dueOn)} />
     </Frame>
   );
 }
@@ -182,6 +186,7 @@ function StartConsultationForm({ today, busy, submitLabel, onSubmit }: FormProps
       />
       <TextField name="consultation-with" label={party === 'third_party' ? '第三方名称' : '机关名称'} value={withWhom} onChange={setWith} />
       <Fact name="consultation-reply" label="答复期限" value={`${shortDate(replyBy, today)}前（${THIRD_PARTY_REPLY_PERIOD}个工作日）`} />
+      <ProvisionalNote note={provisionalNote(calendar, today, replyBy)} />
       <Note>第三方应当自收到征求意见书之日起15个工作日内提出意见（第三十二条）；征求意见所需时间不计算在答复期限内（第三十三条第二款）。</Note>
     </Frame>
   );

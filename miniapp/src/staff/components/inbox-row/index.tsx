@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { channelLabels, type StaffInboxItem } from '@zwgk/shared';
-import { cx, DeadlineBadge, StatusChip } from '../../../components';
+import { cx, DeadlineBadge, ProvisionalNote, StatusChip } from '../../../components';
 import { shortDate } from '../../lib/format';
 import { urgencyOf } from '../../lib/urgency';
 import './inbox-row.css';
@@ -45,6 +45,7 @@ export function InboxRow({ item, onOpen, showBody = false }: InboxRowProps) {
           <Text className="st-row__concluded">{item.phase === 'submitted' ? `${shortDate(item.submittedOn)}提交，确认受理后开始计时` : ''}</Text>
         )}
         {item.extended ? <Text className="st-row__flag">已延期</Text> : null}
+        <ProvisionalNote note={item.provisionalNote} />
       </View>
     </View>
   );

@@ -35,6 +35,18 @@ it('my requests of a citizen who signed up: mine only, newest first, read by _id
   expect(onlyById(queries)).toBe(true);
 });
 
+it('a citizen who has filed nothing yet gets an empty list, also on the second call (once answered 500)', async () => {
+  const newcomer = client(t, await upsertCitizen('dev', '索引测试新人', { nickname: '索引测试新人' }));
+  for (let call = 0; call < 2; call++) {
+    const list = await newcomer.call('GET', '/api/requests');
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([]);
+  }
+  // And the first filing after that is listed.
+  const filed = await fileAs(newcomer);
+  expect((await newcomer.call('GET', '/api/requests')).body.items.map((i: any) => i.id)).toEqual([filed.request.id]);
+});
+
 it('requests stored without the list (bulk import, demo data) are found once by a scan, then by _id', async () => {
   const filed = await fileAs(a);
   const raw = (await RequestModel.findById(filed.request.id).lean())!;

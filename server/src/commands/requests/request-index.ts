@@ -36,10 +36,12 @@ export async function indexStoredRequest(r: { _id: string; number: string; citiz
 /** Ids of the citizen's requests (possibly some whose insert never happened: the caller skips those). */
 export async function citizenRequestIds(citizenId: string): Promise<string[]> {
   const doc = await CitizenRequests.findById(citizenId).lean();
-  if (doc?.complete) return doc.requestIds;
+  // `?? []`: a list completed by a scan that found nothing has no array on the embedded database
+  // ($addToSet of an empty $each on an upsert creates no field there), and a new citizen must see [].
+  if (doc?.complete) return doc.requestIds ?? [];
   return citizenLocks.run(citizenId, async () => {
     const again = await CitizenRequests.findById(citizenId).lean();
-    if (again?.complete) return again.requestIds;
+    if (again?.complete) return again.requestIds ?? [];
     // Requests stored without the list (before it existed, demo data, bulk loads): one scan, once.
     const scanned = (await RequestModel.find({ citizenId }, { _id: 1 }).lean<Array<{ _id: string }>>()).map((r) => r._id);
     await CitizenRequests.updateOne({ _id: citizenId }, { $addToSet: { requestIds: { $each: scanned } }, $set: { complete: true } }, { upsert: true });

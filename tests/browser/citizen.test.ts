@@ -183,6 +183,23 @@ it('attaches a file to the conversation', async () => {
   await clean('citizen-09-thread-attachment');
 });
 
+it('shows the due date once the office confirms receipt, with the note of an unconfirmed holiday year beside it', async () => {
+  const token = await staffToken();
+  const auth = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+  const detail = (await (await server.api(`/api/staff/requests/${encodeURIComponent(requestId)}`, { headers: auth })).json()) as { version: number };
+  const res = await server.api(`/api/staff/requests/${encodeURIComponent(requestId)}/actions`, { method: 'POST', headers: auth, body: JSON.stringify({ type: 'confirm_receipt', version: detail.version }) });
+  expect(res.status).toBe(200);
+  const { clock } = (await res.json()) as { clock: { dueOn: string; provisionalNote: string | null } };
+
+  await current().getByText(/^答复期限：/).waitFor({ timeout: 10_000 });
+  const notes = current().locator('.zw-clock .zw-provisional');
+  if (clock.provisionalNote) await notes.getByText(clock.provisionalNote).waitFor();
+  expect(await notes.count()).toBe(clock.provisionalNote ? 1 : 0);
+  // Told beside the date only, not again in the explanation below it.
+  expect(await current().locator('.zw-clock__explain').getByText('调休安排未公布').count()).toBe(0);
+  await clean('citizen-09b-thread-received');
+});
+
 it('raises the notification count on the home page live', async () => {
   await page.goto(`${server.url}/app/`);
   await current().getByText('消息通知').waitFor();
@@ -210,7 +227,7 @@ it('looks the request up by 申请编号 and 查询码 without signing in', asyn
   await current().getByText('查询', { exact: true }).click();
   const result = current().locator('.lookup__result');
   await result.waitFor();
-  await expect(result.textContent()).resolves.toContain('已提交，等待确认');
+  await expect(result.textContent()).resolves.toContain('已受理，办理中'); // confirmed by the office above
   await expect(result.textContent()).resolves.not.toContain('张三');
   await clean('citizen-12-lookup');
 });

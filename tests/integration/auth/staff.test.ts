@@ -48,10 +48,16 @@ test('demo staff sign in; the profile names role and body; passwords are stored 
 });
 
 test('unknown user and wrong password get the same answer, in comparable time', async () => {
+  // The best of three tries each: on a busy machine one try can be descheduled for a while, and
+  // the fastest try is what the server's own work costs (three failures stay under the lock's five).
   const timed = async (username: string) => {
-    const started = performance.now();
-    const res = await login(username, WRONG);
-    return { status: res.status, body: (await json(res)).error, ms: performance.now() - started };
+    const tries = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const res = await login(username, WRONG);
+      tries.push({ status: res.status, body: (await json(res)).error, ms: performance.now() - started });
+    }
+    return { ...tries[0]!, ms: Math.min(...tries.map((t) => t.ms)) };
   };
   const wrong = await timed('pw_handler');
   const unknown = await timed('nobody_here');

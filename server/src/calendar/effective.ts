@@ -99,6 +99,18 @@ export async function setOverride(date: LegalDate, day: { kind: DayKind; name?: 
   await changed();
 }
 
+/**
+ * A notice's days in one go (one stamp change, so readers rebuild once). Each day is its own upsert:
+ * a crash part-way leaves some days entered, and entering the same notice again completes it.
+ */
+export async function setOverrides(days: ReadonlyArray<CalendarOverride>, staffId: string): Promise<void> {
+  for (const day of days) {
+    const fields = { kind: day.kind, setBy: staffId, updatedAt: new Date(), ...(day.name ? { name: day.name } : {}), ...(day.note ? { note: day.note } : {}) };
+    await upsertRacing(() => CalendarOverrideModel.updateOne({ _id: day.date }, { $set: fields }, { upsert: true }));
+  }
+  if (days.length > 0) await changed();
+}
+
 /** False when the day had no override. */
 export async function removeOverride(date: LegalDate): Promise<boolean> {
   const { deletedCount } = await CalendarOverrideModel.deleteOne({ _id: date });

@@ -2,6 +2,7 @@
 // override changes the dates the server computes (reply deadline of a registered request, the
 // inbox) and what GET /api/calendar publishes — the calendar the app counts with.
 import { addDays, calendarFromPublished, createCalendar, defaultCalendar, isWeekend, legalDateOf, type PublishedCalendar } from '@zwgk/shared';
+import mongoose from 'mongoose';
 import { startTestServer, type TestServer } from '../../../../tests/support/server';
 import { client, filing, newKey, seedWorld, staffActors, type Client } from '../../../../tests/integration/requests/support';
 
@@ -101,5 +102,42 @@ describe('overrides', () => {
     expect(badKind.status).toBe(400);
     expect(JSON.stringify(badKind.body)).toContain('请选择“放假”或“上班”');
     expect((await published()).stamp).toBe(stamp);
+  });
+});
+
+describe('a pasted State Council notice', () => {
+  const NOTICE_2027 = [
+    '国务院办公厅关于2027年部分节假日安排的通知',
+    '一、元旦：1月1日（周五）至3日（周日）放假，共3天。',
+    '二、春节：2月5日（农历除夕、周五）至12日（农历正月初七、周五）放假调休，共8天。2月20日（周六）上班。',
+  ].join('\n');
+  const days2027 = ['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12', '2027-02-20'];
+  afterAll(async () => {
+    for (const day of days2027) await countyAdmin.call('DELETE', `/api/staff/calendar/overrides/${day}`);
+  });
+
+  it('is refused whole, line by line in Chinese, when one line does not add up; by anyone but a county-wide admin', async () => {
+    const stamp = (await published()).stamp;
+    const broken = NOTICE_2027.replace('共8天', '共7天');
+    const res = await countyAdmin.call('POST', '/api/staff/calendar/notice', { year: 2027, text: broken });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'NOTICE_NOT_UNDERSTOOD', details: { problems: [{ line: 3, message: '第3行（春节）：2月5日至2月12日是8天，与“共7天”不符' }] } });
+    expect((await admin.call('POST', '/api/staff/calendar/notice', { year: 2027, text: NOTICE_2027 })).status).toBe(403);
+    expect((await countyAdmin.call('POST', '/api/staff/calendar/notice', { year: 2027, text: '  ' })).body.error.message).toBe('提交的内容有误，请检查后重试');
+    expect((await published()).stamp).toBe(stamp);
+  });
+
+  it("enters the year's days off and make-up days at once, confirms the year, and is audited", async () => {
+    const res = await countyAdmin.call('POST', '/api/staff/calendar/notice', { year: 2027, text: NOTICE_2027 });
+    expect(res.status).toBe(200);
+    const p = res.body as PublishedCalendar;
+    expect(p.knownYears).toContain(2027);
+    expect(p.overrides.filter((o) => o.date.startsWith('2027-')).map((o) => `${o.date} ${o.kind}`)).toEqual(days2027.map((d) => `${d} ${d === '2027-02-20' ? 'work' : 'off'}`));
+    const app = calendarFromPublished(p);
+    expect(app.dayInfo('2027-02-20')).toMatchObject({ working: true, reason: 'makeup_workday', yearKnown: true });
+    // The statutory days the notice did not list (清明 …) still hold in 2027.
+    expect(app.isWorkingDay('2027-04-05')).toBe(false);
+    const audit = await mongoose.connection.db!.collection('audit').findOne({ action: 'calendar.notice.entered' });
+    expect(audit).toMatchObject({ actor: { id: 's-county-admin' }, detail: { year: 2027, offDays: 11, workDays: 1 } });
   });
 });

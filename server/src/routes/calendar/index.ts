@@ -2,15 +2,17 @@
 //   GET    /api/calendar                          public: what the app computes suggested dates with
 //   PUT    /api/staff/calendar/overrides/:date    county-wide admin: a day off or a working day
 //   DELETE /api/staff/calendar/overrides/:date    county-wide admin: back to the base data
+//   POST   /api/staff/calendar/notice             county-wide admin: a year's State Council notice, pasted
 // One calendar per deployment (a county's server): every body's deadlines use it.
 import Router from '@koa/router';
 import { audit } from '../../audit';
-import { publishedCalendar, removeOverride, setOverride } from '../../calendar/effective';
-import { forbidden, notFound } from '../../errors';
+import { parseHolidayNotice } from '@zwgk/shared';
+import { publishedCalendar, removeOverride, setOverride, setOverrides } from '../../calendar/effective';
+import { AppError, forbidden, notFound } from '../../errors';
 import { defineRoute } from '../../openapi/defineRoute';
 import type { StaffActor } from '../../auth/actor';
 import type { RouteFactory } from '../types';
-import { dateParams, overrideBody, publishedCalendar as publishedSchema } from './schema';
+import { dateParams, noticeBody, overrideBody, publishedCalendar as publishedSchema } from './schema';
 
 const TAGS = ['calendar'];
 
@@ -68,6 +70,28 @@ export const calendarRoutes: RouteFactory = (app) => {
       assertCountyAdmin(actor);
       if (!(await removeOverride(params.date))) throw notFound('该日期没有调整', 'CALENDAR_OVERRIDE_NOT_FOUND');
       await audit(ctx, 'calendar.override.removed', { date: params.date }).catch((err: unknown) => app.logger.error({ err }, 'audit write failed'));
+      return publishedCalendar();
+    },
+  });
+
+  defineRoute(router, {
+    method: 'post',
+    path: '/api/staff/calendar/notice',
+    summary: '录入国务院办公厅某年的节假日安排（粘贴通知中的各条安排）',
+    description: '每条安排的放假日期和调休上班日期录为该年的调整；有一处不能识别或自相矛盾，则整份不录入，并按行说明原因。',
+    tags: TAGS,
+    auth: ['admin'],
+    body: noticeBody,
+    response: publishedSchema,
+    errors: [422],
+    handler: async (ctx, { body, actor }) => {
+      assertCountyAdmin(actor);
+      const { days, problems } = parseHolidayNotice(body.text, body.year);
+      if (problems.length > 0) throw new AppError(422, 'NOTICE_NOT_UNDERSTOOD', problems.map((p) => p.message).join('\n'), { problems });
+      await setOverrides(days, actor.staffId);
+      await audit(ctx, 'calendar.notice.entered', { year: body.year, offDays: days.filter((d) => d.kind === 'off').length, workDays: days.filter((d) => d.kind === 'work').length }).catch(
+        (err: unknown) => app.logger.error({ err }, 'audit write failed'),
+      );
       return publishedCalendar();
     },
   });

@@ -21,3 +21,8 @@ export const publishedCalendar = z
     overrides: z.array(entry.extend({ note: z.string().optional() })).describe('管理员的调整（已计入 entries）'),
   })
   .meta({ id: 'PublishedCalendar' });
+
+export const noticeBody = z.strictObject({
+  year: z.number({ error: '请选择年份' }).int().min(2000, { error: '年份有误' }).max(2100, { error: '年份有误' }).describe('通知安排的年份'),
+  text: z.string({ error: '请粘贴通知中的节假日安排' }).trim().min(1, { error: '请粘贴通知中的节假日安排' }).max(5000, { error: '粘贴的内容过长（不超过5000字）' }).describe('通知中“一、元旦：……”等各条安排，每条一行'),
+});

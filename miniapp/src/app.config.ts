@@ -20,7 +20,7 @@ export default defineAppConfig({
     { root: 'lookup', pages: ['status/index'] },
     {
       root: 'staff',
-      pages: ['login/index', 'inbox/index', 'request/index', 'register/index', 'decide/index', 'supervision/index', 'report-editor/index'],
+      pages: ['login/index', 'inbox/index', 'request/index', 'register/index', 'decide/index', 'supervision/index', 'report-editor/index', 'calendar/index'],
     },
     ...galleryPackage,
   ],

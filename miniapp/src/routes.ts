@@ -25,6 +25,7 @@ export const pagePaths = {
   staffDecide: '/staff/decide/index',
   staffSupervision: '/staff/supervision/index',
   staffReportEditor: '/staff/report-editor/index',
+  staffCalendar: '/staff/calendar/index',
 } as const;
 
 export type PageName = keyof typeof pagePaths;

@@ -2,7 +2,7 @@
 // get an answer, and the checks after a fault: every submission acknowledged, stored exactly once
 // under the acknowledged 申请编号, and none half-written — each one readable in full by its owner,
 // found by the public lookup with the 查询码 the owner was given, and announced to the office's clerk.
-import { idCheckCharacter, type FilingInput } from '@zwgk/shared';
+import { CLIENT_TIMEOUT_MS, idCheckCharacter, type FilingInput } from '@zwgk/shared';
 import mongoose from 'mongoose';
 import { signAccessToken } from '../../server/src/auth/accessToken';
 
@@ -34,8 +34,8 @@ export interface Submission {
   key: string;
   idNumber: string;
   attempts: number;
-  /** Attempts the server left unanswered past the client's timeout. */
-  timeouts: number;
+  /** Attempts the server left unanswered past the client's timeout: when each started (ms since epoch), its x-request-id. */
+  timeouts: Array<{ at: number; requestId: string }>;
   /** Answers that were neither an acknowledgement nor a connection failure (e.g. 503 while the DB is down). */
   refusals: Array<{ status: number; code: string | undefined; ms: number; answeredAt: number; requestId: string | undefined }>;
   acknowledged: null | { number: string; queryCode: string; id: string; status: number };
@@ -47,7 +47,7 @@ export function submissions(count: number, citizens = 8): Submission[] {
     key: `drill-${i}-${Math.random().toString(36).slice(2, 10)}`,
     idNumber: idNumber(100 + i),
     attempts: 0,
-    timeouts: 0,
+    timeouts: [],
     refusals: [],
     acknowledged: null,
   }));
@@ -73,12 +73,14 @@ export async function fileUntilAcknowledged(s: Submission, base: () => string, j
   for (;;) {
     s.attempts++;
     const started = Date.now();
+    // Named, so that a server log shows what became of an attempt the client gave up on.
+    const requestId = `${s.key}.${s.attempts}`;
     try {
       const res = await fetch(`${base()}/api/requests`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': s.key },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': s.key, 'x-request-id': requestId },
         body: JSON.stringify(filingOf(s)),
-        signal: AbortSignal.timeout(options.attemptTimeoutMs ?? 8000),
+        signal: AbortSignal.timeout(options.attemptTimeoutMs ?? CLIENT_TIMEOUT_MS),
       });
       const body = (await res.json().catch(() => ({}))) as { number?: string; queryCode?: string; request?: { id: string }; error?: { code: string; requestId?: string } };
       if (res.status === 201 || res.status === 200) {
@@ -89,7 +91,7 @@ export async function fileUntilAcknowledged(s: Submission, base: () => string, j
       if (res.status < 500) throw new Error(`unexpected ${res.status}: ${JSON.stringify(body)}`);
     } catch (err) {
       if ((err as Error).message.startsWith('unexpected')) throw err;
-      if ((err as Error).name === 'TimeoutError') s.timeouts++;
+      if ((err as Error).name === 'TimeoutError') s.timeouts.push({ at: started, requestId });
       // refused / reset / timed out while the server or its database is down: retry, same key
     }
     await new Promise((r) => setTimeout(r, options.pauseMs ?? 50));

@@ -45,7 +45,7 @@ it('SIGKILL of the database mid-burst: quick 503s, recovery by itself, nothing a
   const refusals = all.flatMap((s) => s.refusals);
   expect(refusals.length).toBeGreaterThan(0); // the outage was met
   expect(refusals.filter((r) => r.status !== 503 || r.code !== 'DB_UNAVAILABLE')).toEqual([]);
-  // Answered quickly, none left hanging (the clients give up after 8 s): once the database is gone,
+  // Answered quickly, none left hanging: once the database is gone,
   // a request waits out at most one server selection (1.5 s, middleware/outageDeadline.ts) after
   // the driver notices — at the first failed operation, or its next heartbeat (1 s). Counted from
   // the later of the kill and the attempt's start: work done before the kill is not the outage's.
@@ -53,6 +53,9 @@ it('SIGKILL of the database mid-burst: quick 503s, recovery by itself, nothing a
   // best-effort step after it: 5–6 s on a busy machine.)
   const outageWait = (r: (typeof refusals)[number]) => Math.min(r.ms, r.answeredAt - killedAt);
   expect(refusals.filter((r) => outageWait(r) >= 4000).map((r) => ({ ...r, outageWait: outageWait(r) }))).toEqual([]);
-  expect(all.reduce((n, s) => n + s.timeouts, 0)).toBe(0);
+  // None left unanswered for as long as the app waits (CLIENT_TIMEOUT_MS, 15 s), also right after the
+  // recovery, when every client's retry arrives at once and the filings of one body take turns
+  // (listed by when they started relative to the kill, with the x-request-id to find in a log).
+  expect(all.flatMap((s) => s.timeouts.map((t) => ({ requestId: t.requestId, startedAfterKillMs: t.at - killedAt })))).toEqual([]);
   expect(await verify(mongoose.connection.db!, t.url, t.config.jwtSecret, all)).toEqual(cleanVerdict(all.length));
 }, 120_000);

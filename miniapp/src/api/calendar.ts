@@ -71,6 +71,13 @@ export function useCalendar(): Calendar {
   return calendar;
 }
 
+/** What the server answered to an administrator's change: from now on the app counts with it. */
+export function acceptPublishedCalendar(published: PublishedCalendar): Calendar {
+  known = { stamp: published.stamp, calendar: calendarFromPublished(published), from: 'server' };
+  storage.write(cacheKey, published);
+  return known.calendar;
+}
+
 /** Tests: forget this run's calendar (the stored copy stays). */
 export function forgetCalendar(): void {
   known = undefined;

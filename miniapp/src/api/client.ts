@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { CLIENT_TIMEOUT_MS } from '@zwgk/shared';
 import { ApiError, networkErrorMessage, toApiError } from './errors';
 import { clearTokens, loadTokens, saveTokens, type StoredTokens } from './storage';
 
@@ -90,7 +91,7 @@ function buildUrl(baseUrl: string, path: string, query: RequestOptions['query'])
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const baseUrl = options.baseUrl ?? API_BASE_URL;
   const transport = options.transport ?? taroTransport;
-  const timeout = options.timeoutMs ?? 15000;
+  const timeout = options.timeoutMs ?? CLIENT_TIMEOUT_MS;
   let refresh = options.refresh;
   let onSignedOut = options.onSignedOut;
   // Several requests failing with 401 at once share one refresh (rotation makes a second

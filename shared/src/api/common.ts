@@ -12,6 +12,12 @@ import type { OutcomeGroup, OutcomeKey } from '../outcomes';
 /** An instant as ISO 8601 with offset, e.g. '2026-03-02T01:23:45.000Z'. */
 export type IsoInstant = string;
 
+/**
+ * How long the app waits for an answer before it gives up (and, for a submission, retries with the
+ * same Idempotency-Key). The server's promise is an answer within it, also during an outage.
+ */
+export const CLIENT_TIMEOUT_MS = 15_000;
+
 /** Every error response: `{ error: {...} }` (server/src/errors.ts). */
 export interface ApiErrorBody {
   error: {

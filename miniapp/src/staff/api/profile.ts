@@ -22,6 +22,11 @@ export interface StaffProfile {
  * (roleLabels: 审核人 = 政府信息公开工作机构负责人, who also approves extensions, Art. 33); a
  * county-wide admin watches every body of the county.
  */
+/** The working-day calendar is one per county: its county-wide administrator keeps it. */
+export function mayKeepCalendar(profile: Pick<StaffProfile, 'role' | 'countyWide'>): boolean {
+  return profile.role === 'admin' && profile.countyWide;
+}
+
 export function maySupervise(profile: Pick<StaffProfile, 'role'>): boolean {
   return profile.role === 'reviewer' || profile.role === 'admin';
 }

@@ -7,6 +7,7 @@ import type {
   MessageBody,
   MessageResponse,
   OfflineChannel,
+  PublishedCalendar,
   RegisterOfflineResponse,
   StaffActionBody,
   StaffIdentityResponse,
@@ -63,6 +64,11 @@ export const staffEndpoints = {
     staffApi.put<ReportInputsView>(`/reports/${enc(bodyId)}/${year}/inputs`, { version, section2, narrative }, { timeoutMs: REPORT_TIMEOUT_MS }),
   publishReport: (bodyId: string, year: number, fingerprint: string | null) =>
     staffApi.post<ReportPublishResponse>(`/reports/${enc(bodyId)}/${year}/publish`, fingerprint ? { fingerprint } : {}, { timeoutMs: REPORT_TIMEOUT_MS }),
+
+  calendar: () => staffApi.get<PublishedCalendar>('/calendar', { auth: false }),
+  /** A year's State Council notice, pasted; a line the server cannot read refuses the whole (422). */
+  enterHolidayNotice: (year: number, text: string) => staffApi.post<PublishedCalendar>('/staff/calendar/notice', { year, text }),
+  removeCalendarOverride: (date: LegalDate) => staffApi.delete<PublishedCalendar>(`/staff/calendar/overrides/${enc(date)}`),
 
   streamTicket: () => staffApi.post<{ ticket: string; expiresIn: number }>('/stream/ticket'),
 };

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { loadCalendar } from '../../api/calendar';
 import { cx, EmptyState, PageShell } from '../../components';
 import { openPage } from '../../navigation';
-import { mayEditReport, mayRegister, maySupervise } from '../api/profile';
+import { mayEditReport, mayKeepCalendar, mayRegister, maySupervise } from '../api/profile';
 import { signOut, useStaffProfile } from '../api/session';
 import { staffEndpoints } from '../api/staff-api';
 import { InboxRow } from '../components/inbox-row';
@@ -149,6 +149,11 @@ export default function StaffInboxPage() {
           {mayEditReport(profile) ? (
             <Text className="staff-inbox__tool" onClick={() => openPage('staffReportEditor')}>
               年度报告
+            </Text>
+          ) : null}
+          {mayKeepCalendar(profile) ? (
+            <Text className="staff-inbox__tool" onClick={() => openPage('staffCalendar')}>
+              节假日安排
             </Text>
           ) : null}
         </View>

@@ -313,6 +313,7 @@ export function presentLookup(r: RequestRecord, ctx: ViewContext): LookupResult 
     paused: clock.paused !== null,
     extended: state.extension !== null,
     deadlineLabel: deadlineLabel(clock),
+    provisionalNote: clock.provisionalNote,
     concludedOn: state.concludedOn,
     outcomeGroup: concluded && o ? o.group : null,
     outcomeGroupLabel: concluded && o ? (outcomeGroups.find((g) => g.group === o.group)?.label ?? null) : null,

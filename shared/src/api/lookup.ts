@@ -18,6 +18,8 @@ export interface LookupResult {
   paused: boolean;
   extended: boolean;
   deadlineLabel: DeadlineLabel;
+  /** Beside the due date while it depends on a year whose holiday notice is not entered (LegalClock.provisionalNote). */
+  provisionalNote: string | null;
   concludedOn: LegalDate | null;
   /** Only the group (予以公开/部分公开/…), once concluded. */
   outcomeGroup: OutcomeGroup | null;

@@ -26,7 +26,7 @@ it('shows status and dates only, to anyone with the number and the code', async 
   expect(res.headers.get('cache-control')).toBe('no-store');
   const body = conforms(lookupResponse, await res.json()) as Record<string, unknown>;
   expect(Object.keys(body).sort()).toEqual(
-    ['bodyName', 'concludedOn', 'deadlineLabel', 'dueOn', 'extended', 'number', 'outcomeGroup', 'outcomeGroupLabel', 'paused', 'phase', 'receivedOn', 'stateLabel', 'submittedOn'].sort(),
+    ['bodyName', 'concludedOn', 'deadlineLabel', 'dueOn', 'extended', 'number', 'outcomeGroup', 'outcomeGroupLabel', 'paused', 'phase', 'provisionalNote', 'receivedOn', 'stateLabel', 'submittedOn'].sort(),
   );
   expect(body).toMatchObject({ number: filed.number, bodyName: '平武县人民政府办公室', phase: 'received', stateLabel: '已受理，办理中', deadlineLabel: '还剩 20 个工作日' });
   const text = JSON.stringify(body);

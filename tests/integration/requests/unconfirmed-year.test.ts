@@ -1,12 +1,12 @@
 // A deadline that runs into a year whose State Council holiday notice is not entered: the server
 // skips that year's statutory holidays (shared/src/calendar/statutory.ts), and the inbox row, the
-// staff detail and the citizen's thread carry the one provisional note; entering the notice (an
+// staff detail, the citizen's thread and the public lookup carry the one provisional note; entering the notice (an
 // administrator's override in that year) turns the note off and moves the date as its make-up
 // working days require. The fixed-date cases (received 2026-12-08 → due 2027-01-06) are in
 // shared/src/clock/clock.test.ts; here the request is received today, so the expectations come
 // from the shared calendar the server itself uses.
 import { addDays, createCalendar, defaultCalendar, isWeekend, legalDateOf, provisionalNote, REPLY_PERIOD, yearOf } from '@zwgk/shared';
-import { inboxResponse, staffDetail } from '../../../server/src/routes/requests/responses';
+import { inboxResponse, lookupResponse, staffDetail } from '../../../server/src/routes/requests/responses';
 import { startTestServer, type TestServer } from '../../support/server';
 import { act, citizen, client, conforms, fileAs, seedWorld, staffActors, type Client } from './support';
 
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 it('shows the provisional note where the due date is, and entering the notice turns it off and moves the date', async () => {
   const owner = client(t, citizen('cUnconfirmed01'));
-  const { request } = await fileAs(owner);
+  const { request, number, queryCode } = await fileAs(owner);
   expect((await act(clerk, request.id, { type: 'confirm_receipt' })).status).toBe(200);
 
   const received = legalDateOf(new Date());
@@ -40,10 +40,12 @@ it('shows the provisional note where the due date is, and entering the notice tu
   const row = async () => conforms(inboxResponse, (await clerk.call('GET', '/api/staff/requests')).body).items.find((i) => i.id === request.id)!;
   const detail = async () => conforms(staffDetail, (await clerk.call('GET', `/api/staff/requests/${request.id}`)).body);
   const thread = async () => (await owner.call('GET', `/api/requests/${request.id}`)).body;
+  const lookup = async () => conforms(lookupResponse, await (await t.api(`/api/lookup?number=${encodeURIComponent(number)}&code=${encodeURIComponent(queryCode)}`)).json());
 
   expect(await row()).toMatchObject({ dueOn: due, provisionalNote: note });
   expect((await detail()).clock).toMatchObject({ dueOn: due, provisionalNote: note, warnings: [] });
   expect((await thread()).clock).toMatchObject({ dueOn: due, provisionalNote: note });
+  expect(await lookup()).toMatchObject({ dueOn: due, provisionalNote: note });
   // Told once, beside the date: not again among the warnings or in the explanation.
   expect((await detail()).clock.explanation.join('')).not.toContain('调休安排未公布');
 
@@ -63,4 +65,5 @@ it('shows the provisional note where the due date is, and entering the notice tu
   if (yearOf(makeUp) === yearOf(due)) expect(newNote).toBeNull();
   expect(await row()).toMatchObject({ dueOn: newDue, provisionalNote: newNote });
   expect((await thread()).clock).toMatchObject({ dueOn: newDue, provisionalNote: newNote });
+  expect(await lookup()).toMatchObject({ dueOn: newDue, provisionalNote: newNote });
 });

@@ -4,7 +4,7 @@ import type { LookupResult } from '@zwgk/shared';
 import { useEffect, useState } from 'react';
 import { lookupApi } from '../../api/citizen';
 import { ApiError } from '../../api/client';
-import { Card, PageShell, PrimaryButton, StatusChip } from '../../components';
+import { Card, PageShell, PrimaryButton, ProvisionalNote, StatusChip } from '../../components';
 import { phaseTone, shortDate } from '../../requests/status';
 import './index.css';
 
@@ -67,6 +67,7 @@ export default function LookupStatusPage() {
           <Row label="受理日期" value={result.receivedOn && shortDate(result.receivedOn)} />
           <Row label="答复期限" value={result.dueOn && `${shortDate(result.dueOn)}${result.extended ? '（已延长）' : ''}`} />
           <Row label="期限" value={result.deadlineLabel} />
+          <ProvisionalNote note={result.provisionalNote} />
           <Row label="办结日期" value={result.concludedOn && shortDate(result.concludedOn)} />
           <Row label="答复结果" value={result.outcomeGroupLabel} />
           <Text className="lookup__note">查询结果不显示申请人信息和申请内容；登录后可在“我的申请”查看完整办理过程。</Text>

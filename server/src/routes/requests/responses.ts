@@ -208,6 +208,7 @@ export const lookupResponse = z
     paused: z.boolean(),
     extended: z.boolean(),
     deadlineLabel: z.string().nullable(),
+    provisionalNote: z.string().nullable(),
     concludedOn: date.nullable(),
     outcomeGroup: outcomeGroup.nullable(),
     outcomeGroupLabel: z.string().nullable(),

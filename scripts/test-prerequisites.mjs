@@ -49,12 +49,20 @@ if (prefix === null) {
 }
 
 console.log(`test prerequisites: installing ${missing.join(' ')} (Debian packages for the browser tests)`);
+// apt-get's own output only when it fails: the run's first lines stay readable.
 function run(args) {
   const argv = [...prefix, ...args];
-  execFileSync(argv[0], argv.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  try {
+    execFileSync(argv[0], argv.slice(1), { stdio: 'pipe', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  } catch (err) {
+    console.error(`${err.stdout ?? ''}${err.stderr ?? ''}`.split('\n').slice(-30).join('\n'));
+    console.error(`test prerequisites: "${argv.join(' ')}" failed; install them by hand:\n\n  ${command}\n`);
+    process.exit(1);
+  }
 }
 run(['apt-get', 'update', '-qq']);
 run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...missing]);
+console.log(`test prerequisites: installed ${missing.join(' ')}`);
 
 const still = missingPackages();
 if (still.length) {

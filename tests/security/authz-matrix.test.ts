@@ -437,6 +437,7 @@ const CASES: Record<string, Case[]> = {
   'GET /api/calendar': [{ setup: async () => get('/api/calendar') }],
   // A day far from every date the other cases compute with (2030 has no base data).
   'PUT /api/staff/calendar/overrides/:date': [{ setup: async () => post('/api/staff/calendar/overrides/2030-06-03', () => ({ kind: 'off', name: '矩阵' }), [['calendaroverrides', '2030-06-03']], 'PUT') }],
+  'POST /api/staff/calendar/notice': [{ setup: async () => post('/api/staff/calendar/notice', () => ({ year: 2031, text: '一、元旦：1月1日放假1天，不调休。' }), [['calendaroverrides', '2031-01-01']]) }],
   'DELETE /api/staff/calendar/overrides/:date': [
     {
       fresh: true,

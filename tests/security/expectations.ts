@@ -130,6 +130,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   // One calendar per deployment: only a county-wide admin changes it, a body's admin is refused.
   'PUT /api/staff/calendar/overrides/:date': { who: ['admin'], scope: 'none', except: { adminX: '403:COUNTY_ADMIN_ONLY' } },
   'DELETE /api/staff/calendar/overrides/:date': { who: ['admin'], scope: 'none', except: { adminX: '403:COUNTY_ADMIN_ONLY' } },
+  'POST /api/staff/calendar/notice': { who: ['admin'], scope: 'none', except: { adminX: '403:COUNTY_ADMIN_ONLY' } },
 };
 
 const CITIZENS: ReadonlyArray<Role> = ['citizenA', 'citizenB'];

@@ -92,8 +92,13 @@ async function changed(): Promise<void> {
   checkedAt = -Infinity;
 }
 
+/** The stored fields of one day's override. */
+function overrideFields(day: { kind: DayKind; name?: string; note?: string }, staffId: string) {
+  return { kind: day.kind, setBy: staffId, updatedAt: new Date(), ...(day.name ? { name: day.name } : {}), ...(day.note ? { note: day.note } : {}) };
+}
+
 export async function setOverride(date: LegalDate, day: { kind: DayKind; name?: string; note?: string }, staffId: string): Promise<void> {
-  const fields = { kind: day.kind, setBy: staffId, updatedAt: new Date(), ...(day.name ? { name: day.name } : {}), ...(day.note ? { note: day.note } : {}) };
+  const fields = overrideFields(day, staffId);
   const unset = { ...(day.name ? {} : { name: 1 }), ...(day.note ? {} : { note: 1 }) };
   await upsertRacing(() => CalendarOverrideModel.updateOne({ _id: date }, { $set: fields, ...(Object.keys(unset).length ? { $unset: unset } : {}) }, { upsert: true }));
   await changed();
@@ -105,8 +110,7 @@ export async function setOverride(date: LegalDate, day: { kind: DayKind; name?: 
  */
 export async function setOverrides(days: ReadonlyArray<CalendarOverride>, staffId: string): Promise<void> {
   for (const day of days) {
-    const fields = { kind: day.kind, setBy: staffId, updatedAt: new Date(), ...(day.name ? { name: day.name } : {}), ...(day.note ? { note: day.note } : {}) };
-    await upsertRacing(() => CalendarOverrideModel.updateOne({ _id: day.date }, { $set: fields }, { upsert: true }));
+    await upsertRacing(() => CalendarOverrideModel.updateOne({ _id: day.date }, { $set: overrideFields(day, staffId) }, { upsert: true }));
   }
   if (days.length > 0) await changed();
 }

@@ -9,3 +9,4 @@ export { Card, type CardProps } from './card';
 export { ProvisionalNote, type ProvisionalNoteProps } from './provisional-note';
 export { EmptyState, type EmptyStateProps } from './empty-state';
 export { cx } from './cx';
+export { LoadState, type LoadStateProps } from './load-state';

@@ -1,13 +1,21 @@
 // Live updates in the browser: Server-Sent Events (GET /api/stream). EventSource cannot send an
-// Authorization header, so a one-minute ticket is fetched first (POST /api/stream/ticket).
-// EventSource reconnects by itself after a network blip; when the server refuses the old
-// ticket (or the stream ends for good) a new ticket is fetched after a pause.
+// Authorization header, so a one-minute ticket is fetched first (POST /api/stream/ticket) with
+// the audience's own session. EventSource's own reconnect would reuse an expired ticket, so after
+// an error the stream is reopened with a fresh one, backing off. Without EventSource (an old
+// browser) pages are told to look again every POLL_MS.
 // The weapp implementation is live.weapp.ts.
 import { streamApi } from '../api/citizen';
-import type { LiveConnector, LiveEvent, LiveEventType } from '../live/events';
+import type { LiveAudience, LiveConnector, LiveEvent, LiveEventType } from '../live/events';
+import { staffEndpoints } from '../staff/api/staff-api';
 
-const RETRY_MS = 3000;
+export const POLL_MS = 30_000;
+const MAX_BACKOFF_MS = 60_000;
 const types: LiveEventType[] = ['ready', 'notification', 'request_changed', 'message'];
+
+const ticketOf: Record<LiveAudience, () => Promise<{ ticket: string }>> = {
+  citizen: () => streamApi.ticket(),
+  staff: () => staffEndpoints.streamTicket(),
+};
 
 function requestIdOf(data: unknown): string | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
@@ -15,35 +23,51 @@ function requestIdOf(data: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-export const connectLive: LiveConnector = (emit) => {
+export const connectLive: LiveConnector = (audience, emit, onStatus) => {
   let source: EventSource | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+  let failures = 0;
 
-  const retry = () => {
-    source?.close();
-    source = undefined;
-    if (!closed) timer = setTimeout(open, RETRY_MS);
+  const again = (baseMs: number) => {
+    onStatus('offline');
+    timer = setTimeout(() => void open(), Math.min(MAX_BACKOFF_MS, baseMs * 2 ** failures++));
+  };
+
+  const poll = () => {
+    onStatus('polling');
+    timer = setTimeout(() => {
+      if (closed) return;
+      emit({ type: 'poll' });
+      poll();
+    }, POLL_MS);
   };
 
   async function open(): Promise<void> {
-    if (closed || typeof EventSource === 'undefined') return;
+    if (closed) return;
+    if (typeof EventSource === 'undefined') return poll();
+    onStatus('connecting');
     let ticket: string;
     try {
-      ({ ticket } = await streamApi.ticket());
+      ({ ticket } = await ticketOf[audience]());
     } catch {
-      return retry();
+      if (!closed) again(3000);
+      return;
     }
     if (closed) return;
     const es = new EventSource(`${API_BASE_URL}/stream?ticket=${encodeURIComponent(ticket)}`);
     source = es;
+    es.addEventListener('ready', () => {
+      failures = 0;
+      onStatus('live');
+    });
     for (const type of types) {
       es.addEventListener(type, (message) => {
         let data: unknown;
         try {
           data = JSON.parse((message as MessageEvent<string>).data);
         } catch {
-          data = undefined;
+          data = undefined; // a hint without data still means "look again"
         }
         const event: LiveEvent = { type, data };
         const requestId = requestIdOf(data);
@@ -52,7 +76,9 @@ export const connectLive: LiveConnector = (emit) => {
       });
     }
     es.onerror = () => {
-      if (es.readyState === EventSource.CLOSED) retry();
+      es.close();
+      source = undefined;
+      if (!closed) again(1000);
     };
   }
 

@@ -9,6 +9,7 @@ import { ChatBubble, EmptyState, OptionChips, PageShell, PrimaryButton } from '.
 import { BodyPicker, guideText } from '../../components/body-picker';
 import { SignInPrompt } from '../../components/sign-in-prompt';
 import { TextAnswer } from '../../components/text-answer';
+import { useData } from '../../hooks/use-data';
 import { loadIdentities, saveIdentity } from '../../identities';
 import { signInSilently } from '../../platform/sign-in';
 import { requestSubscribe } from '../../platform/subscribe';
@@ -22,6 +23,8 @@ import { step as stepOf, type Step, type StepContext, type StepId } from './step
 import { Summary } from './summary';
 import { errorsByStep } from './validate';
 import './index.css';
+
+const noTemplates: Array<{ key: SubscribeTemplateKey; templateId: string }> = [];
 
 function scrollTo(options: { scrollTop?: number; selector?: string }): void {
   try {
@@ -50,16 +53,11 @@ export default function FilePage() {
   const [receipt, setReceipt] = useState<FilingReceipt | undefined>(loadReceipt);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string>();
-  const [templates, setTemplates] = useState<Array<{ key: SubscribeTemplateKey; templateId: string }>>([]);
   const { draft, savedAt } = state;
   const ctx: StepContext = useMemo(() => ({ bodies, identities }), [bodies, identities]);
 
-  useEffect(() => {
-    notificationsApi
-      .templates()
-      .then((t) => setTemplates(t.templates))
-      .catch(() => setTemplates([]));
-  }, []);
+  // Without the templates (offline) the request is filed without asking to subscribe.
+  const templates = useData(async () => (await notificationsApi.templates()).templates, [], { showAgain: false, pullDown: false }).data ?? noTemplates;
 
   /** Every change is saved on the device at once. */
   const update = (next: FilingDraft) => setState({ draft: next, savedAt: saveFilingDraft(next) });

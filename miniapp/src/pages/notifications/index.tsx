@@ -1,13 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
 import { notificationsApi, type NotificationView } from '../../api/citizen';
-import { ApiError } from '../../api/client';
 import { EmptyState, PageShell } from '../../components';
 import { SignInPrompt } from '../../components/sign-in-prompt';
 import { cx } from '../../components/cx';
-import { useShowAgain } from '../../hooks/use-show-again';
-import { useLiveEvents } from '../../live';
+import { useData } from '../../hooks/use-data';
 import { openPage } from '../../navigation';
 import { setUnread } from '../../notifications/unread';
 import { shortTime } from '../../requests/status';
@@ -17,51 +13,36 @@ import './index.css';
 /** 消息通知: every notice about the citizen's requests, newest first; tapping opens the request. */
 export default function NotificationsPage() {
   const session = useSession();
-  const [items, setItems] = useState<NotificationView[]>();
-  const [unread, setUnreadHere] = useState(0);
-  const [error, setError] = useState<string>();
-
-  const load = useCallback(async () => {
-    if (!session.signedIn) return;
-    try {
+  const notices = useData(
+    async () => {
       const list = await notificationsApi.list();
-      setItems(list.items);
-      setUnreadHere(list.unread);
       setUnread(list.unread);
-      setError(undefined);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败，请下拉重试');
-    }
-  }, [session.signedIn]);
+      return list;
+    },
+    [],
+    { enabled: session.signedIn, live: (event) => event.type === 'notification' || event.type === 'ready', fallback: '加载失败，请下拉重试' },
+  );
+  const items = notices.data?.items;
+  const unread = notices.data?.unread ?? 0;
+  const error = notices.error;
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useShowAgain(() => void load());
-  usePullDownRefresh(() => void load().finally(() => void Taro.stopPullDownRefresh()));
-  useLiveEvents((event) => {
-    if (event.type === 'notification' || event.type === 'ready') void load();
-  });
+  /** The server's new count, and the notices it marked read, shown at once. */
+  const markRead = (count: number, read: (item: NotificationView) => boolean) => {
+    setUnread(count);
+    notices.set((list) => list && { unread: count, items: list.items.map((i) => (read(i) ? { ...i, read: true } : i)) });
+  };
 
   const open = async (item: NotificationView) => {
     if (!item.read) {
       const result = await notificationsApi.read(item.id).catch(() => undefined);
-      if (result) {
-        setUnread(result.unread);
-        setUnreadHere(result.unread);
-        setItems((list) => list?.map((i) => (i.id === item.id ? { ...i, read: true } : i)));
-      }
+      if (result) markRead(result.unread, (i) => i.id === item.id);
     }
     if (item.requestId) openPage('thread', { id: item.requestId });
   };
 
   const readAll = async () => {
     const result = await notificationsApi.readAll().catch(() => undefined);
-    if (result) {
-      setUnread(result.unread);
-      setUnreadHere(result.unread);
-      setItems((list) => list?.map((i) => ({ ...i, read: true })));
-    }
+    if (result) markRead(result.unread, () => true);
   };
 
   if (!session.signedIn) {

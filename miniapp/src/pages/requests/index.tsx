@@ -1,13 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { CitizenRequestSummary } from '@zwgk/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { requestsApi } from '../../api/citizen';
-import { ApiError } from '../../api/client';
 import { Card, DeadlineBadge, EmptyState, PageShell, PrimaryButton, StatusChip } from '../../components';
 import { SignInPrompt } from '../../components/sign-in-prompt';
-import { useShowAgain } from '../../hooks/use-show-again';
-import { useLiveEvents } from '../../live';
+import { useData } from '../../hooks/use-data';
 import { openPage } from '../../navigation';
 import { signInSilently } from '../../platform/sign-in';
 import { byActivity, phaseTone, shortDate } from '../../requests/status';
@@ -43,31 +40,15 @@ function RequestRow({ row }: { row: CitizenRequestSummary }) {
 /** 我的申请: every request of the signed-in citizen with its status and legal deadline. */
 export default function RequestsPage() {
   const session = useSession();
-  const [rows, setRows] = useState<CitizenRequestSummary[] | undefined>();
-  const [error, setError] = useState<string>();
-
-  const load = useCallback(async () => {
-    if (!session.signedIn) return;
-    try {
-      const list = await requestsApi.list();
-      setRows(byActivity(list.items));
-      setError(undefined);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败，请下拉重试');
-    }
-  }, [session.signedIn]);
+  const { data: rows, error, reload } = useData(async () => byActivity((await requestsApi.list()).items), [], {
+    enabled: session.signedIn,
+    live: (event) => event.type === 'request_changed' || event.type === 'notification' || event.type === 'message',
+    fallback: '加载失败，请下拉重试',
+  });
 
   useEffect(() => {
     if (!session.signedIn && signInSilently) void ensureSignedIn().catch(() => undefined);
-    void load();
-  }, [load, session.signedIn]);
-  useShowAgain(() => void load());
-  usePullDownRefresh(() => {
-    void load().finally(() => void Taro.stopPullDownRefresh());
-  });
-  useLiveEvents((event) => {
-    if (event.type === 'request_changed' || event.type === 'notification' || event.type === 'message') void load();
-  });
+  }, [session.signedIn]);
 
   if (!session.signedIn) {
     return (
@@ -82,7 +63,7 @@ export default function RequestsPage() {
       {error ? (
         <View className="requests__error">
           <Text>{error}</Text>
-          <Text className="requests__retry" onClick={() => void load()}>
+          <Text className="requests__retry" onClick={() => void reload()}>
             重试
           </Text>
         </View>

@@ -1,14 +1,12 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { maskIdNumber, type CitizenRequestDetail, type ThreadItem } from '@zwgk/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { requestsApi } from '../../api/citizen';
-import { ApiError } from '../../api/client';
-import { Card, ChatBubble, EmptyState, PageShell, PrimaryButton, StatusChip } from '../../components';
+import { Card, ChatBubble, LoadState, PageShell, PrimaryButton, StatusChip } from '../../components';
 import { LegalClock } from '../../components/legal-clock';
 import { SignInPrompt } from '../../components/sign-in-prompt';
-import { useShowAgain } from '../../hooks/use-show-again';
-import { useLiveEvents } from '../../live';
+import { errorMessage, useData } from '../../hooks/use-data';
 import { openAttachment } from '../../platform/attachment';
 import { pickAndUpload } from '../../platform/upload';
 import { phaseTone, shortTime } from '../../requests/status';
@@ -45,35 +43,27 @@ function Item({ item }: { item: ThreadItem }) {
 export default function ThreadPage() {
   const id = useRouter().params.id ?? '';
   const session = useSession();
-  const [detail, setDetail] = useState<CitizenRequestDetail>();
-  const [error, setError] = useState<string>();
   const [busy, setBusy] = useState<'message' | 'correction' | 'withdraw' | 'upload' | null>(null);
   const [actionError, setActionError] = useState<string>();
   const [text, setText] = useState('');
   const [showContent, setShowContent] = useState(false);
 
-  const load = useCallback(async () => {
-    if (!id || !session.signedIn) return;
-    try {
+  const {
+    data: detail,
+    error,
+    reload: load,
+  } = useData(
+    async (): Promise<CitizenRequestDetail> => {
       const next = await requestsApi.get(id);
-      setDetail(next);
-      setError(undefined);
       if (next.unread) {
         await requestsApi.markRead(id).catch(() => undefined);
         void refreshUnread();
       }
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试');
-    }
-  }, [id, session.signedIn]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useShowAgain(() => void load());
-  useLiveEvents((event) => {
-    if (event.type === 'ready' || event.requestId === id) void load();
-  });
+      return next;
+    },
+    [id],
+    { enabled: id !== '' && session.signedIn, live: (event) => event.type === 'ready' || event.requestId === id },
+  );
 
   const act = async (kind: 'message' | 'correction' | 'withdraw' | 'upload', run: () => Promise<unknown>) => {
     setBusy(kind);
@@ -83,7 +73,7 @@ export default function ThreadPage() {
       await load();
       return true;
     } catch (e) {
-      setActionError(e instanceof ApiError ? e.message : '操作失败，请稍后重试');
+      setActionError(errorMessage(e, '操作失败，请稍后重试'));
       return false;
     } finally {
       setBusy(null);
@@ -117,7 +107,7 @@ export default function ThreadPage() {
   if (!detail) {
     return (
       <PageShell title="申请详情">
-        {error ? <EmptyState title={error} action={<PrimaryButton onClick={() => void load()}>重试</PrimaryButton>} /> : <Text className="thread__loading">正在加载…</Text>}
+        <LoadState error={error} onRetry={() => void load()} className="thread__loading" />
       </PageShell>
     );
   }

@@ -1,9 +1,9 @@
 // Loading a body's annual report for the figures and share pages, and the numbers they show.
 import { isOutcomeRow, outcome, outcomeGroups, standardRowKeys, type OutcomeGroup, type OutcomeKey, type ReportJson, type RowKey } from '@zwgk/shared';
-import { useEffect, useState } from 'react';
 import { reportsApi, type ReportView } from '../../api/citizen';
 import { ApiError } from '../../api/client';
 import { absoluteUrl } from '../../api/urls';
+import { useData } from '../../hooks/use-data';
 import { pageUrl } from '../../routes';
 
 export const DEFAULT_BODY = 'pingwu-gov-office';
@@ -33,30 +33,24 @@ export interface ReportState {
  * report (looking back a few years).
  */
 export function useReport(bodyId: string, year: number | undefined): ReportState {
-  const [state, setState] = useState<ReportState>({ view: undefined, error: undefined, loading: true, year });
-  useEffect(() => {
-    let cancelled = false;
-    setState({ view: undefined, error: undefined, loading: true, year });
-    const tries = year ? [year] : reportYears().slice(0, 4);
-    (async () => {
-      let lastError = '该年度报告尚未发布';
+  const tries = year ? [year] : reportYears().slice(0, 4);
+  const { data, error, loading } = useData(
+    async () => {
       for (const y of tries) {
         try {
-          const view = await reportsApi.get(bodyId, y);
-          if (!cancelled) setState({ view, error: undefined, loading: false, year: y });
-          return;
+          return await reportsApi.get(bodyId, y);
         } catch (e) {
-          lastError = e instanceof ApiError ? e.message : '加载失败，请稍后重试';
-          if (!(e instanceof ApiError) || e.status !== 404) break;
+          // Not published that year: look a year further back; any other failure is the answer.
+          if (!(e instanceof ApiError) || e.status !== 404 || y === tries[tries.length - 1]) throw e;
         }
       }
-      if (!cancelled) setState({ view: undefined, error: lastError, loading: false, year: year ?? tries[0] });
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [bodyId, year]);
-  return state;
+      throw new Error('unreachable: tries is never empty');
+    },
+    [bodyId, year],
+    // A published report does not change while it is read; a report computed on first view takes long.
+    { showAgain: false, pullDown: false, clearOnChange: true },
+  );
+  return { view: data, error, loading, year: data?.year ?? (error ? tries[0] : year) };
 }
 
 /** A link the server gave as an absolute public URL, as this build must open it (same origin on H5). */

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { calendarFromPublished, parseHolidayNotice, type PublishedCalendar } from '@zwgk/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { acceptPublishedCalendar } from '../../api/calendar';
 import { Card, cx, EmptyState, OptionChips, PageShell, PrimaryButton, StatusChip } from '../../components';
+import { errorMessage, useData } from '../../hooks/use-data';
 import { mayKeepCalendar } from '../api/profile';
 import { useStaffProfile } from '../api/session';
 import { staffEndpoints } from '../api/staff-api';
@@ -23,24 +23,16 @@ export default function StaffCalendarPage() {
   const thisYear = Number(today.slice(0, 4));
   // From November the next year's notice is the one to enter.
   const [year, setYear] = useState(Number(today.slice(5, 7)) >= 11 ? thisYear + 1 : thisYear);
-  const [published, setPublished] = useState<PublishedCalendar>();
-  const [error, setError] = useState<string>();
+  const {
+    data: published,
+    error: loadError,
+    set: setPublished,
+  } = useData(() => staffEndpoints.calendar(), [], { enabled: profile !== undefined && mayKeepCalendar(profile), audience: 'staff', fallback: '加载失败，请下拉重试' });
+  const [actionError, setActionError] = useState<string>();
+  const error = actionError ?? loadError;
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string>();
-
-  const load = useCallback(async () => {
-    try {
-      setPublished(await staffEndpoints.calendar());
-      setError(undefined);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : '加载失败，请下拉重试');
-    }
-  }, []);
-  useEffect(() => {
-    if (profile && mayKeepCalendar(profile)) void load();
-  }, [profile, load]);
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   const calendar = useMemo(() => (published ? calendarFromPublished(published) : undefined), [published]);
   const runs = useMemo(() => (calendar && published ? specialRuns(calendar, published, year) : []), [calendar, published, year]);
@@ -63,11 +55,12 @@ export default function StaffCalendarPage() {
   const enter = async () => {
     if (!parsed || parsed.problems.length > 0) return;
     setBusy(true);
+    setActionError(undefined);
     try {
       accept(await staffEndpoints.enterHolidayNotice(year, text), `已录入${year}年放假调休安排，各申请的期限已按新安排计算。`);
       setText('');
     } catch (err) {
-      setError(err instanceof Error ? err.message : '录入失败，请重试');
+      setActionError(errorMessage(err, '录入失败，请重试'));
     } finally {
       setBusy(false);
     }
@@ -75,12 +68,13 @@ export default function StaffCalendarPage() {
 
   const takeBack = async (dates: string[]) => {
     setBusy(true);
+    setActionError(undefined);
     try {
       let next = published;
       for (const date of dates) next = await staffEndpoints.removeCalendarOverride(date);
       if (next) accept(next, '已撤销本县录入的日期。');
     } catch (err) {
-      setError(err instanceof Error ? err.message : '撤销失败，请重试');
+      setActionError(errorMessage(err, '撤销失败，请重试'));
     } finally {
       setBusy(false);
     }

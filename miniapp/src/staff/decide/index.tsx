@@ -15,7 +15,8 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { clearDraft, loadDraft, saveDraft } from '../../api/storage';
-import { Card, EmptyState, PageShell, PrimaryButton } from '../../components';
+import { Card, EmptyState, LoadState, PageShell, PrimaryButton } from '../../components';
+import { useData } from '../../hooks/use-data';
 import { useStaffProfile } from '../api/session';
 import { staffEndpoints } from '../api/staff-api';
 import { AttachmentPicker } from '../components/action-bar/forms';
@@ -44,19 +45,15 @@ export default function StaffDecidePage() {
   const id = params.id ?? '';
   const profile = useStaffProfile();
   const today = todayLegal();
-  const [detail, setDetail] = useState<StaffRequestDetail>();
-  const [error, setError] = useState<string>();
+  // Not re-read when shown again or on live events: the notice being drafted is checked against this version.
+  const {
+    data: detail,
+    error,
+    set: setDetail,
+  } = useData((): Promise<StaffRequestDetail> => staffEndpoints.detail(id), [id], { enabled: profile !== undefined && id !== '', showAgain: false, fallback: '加载失败' });
   const [draft, setDraft] = useState<DecideDraft>(() => loadDraft<DecideDraft>(`decide.${id}`)?.value ?? { extras: {} });
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!profile || !id) return;
-    staffEndpoints
-      .detail(id)
-      .then(setDetail)
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : '加载失败'));
-  }, [profile, id]);
 
   useEffect(() => saveDraft(`decide.${id}`, draft), [id, draft]);
 
@@ -76,7 +73,11 @@ export default function StaffDecidePage() {
   );
 
   if (error || !detail || !profile) {
-    return <PageShell title="拟定答复">{error ? <EmptyState title={error} /> : <Text>正在加载…</Text>}</PageShell>;
+    return (
+      <PageShell title="拟定答复">
+        <LoadState error={error} />
+      </PageShell>
+    );
   }
 
   const mayDecide = offeredActions(detail.actions, detail.phase, profile.role).some((a) => a.type === 'decide');

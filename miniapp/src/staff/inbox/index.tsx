@@ -1,9 +1,11 @@
 import { Picker, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useReachBottom } from '@tarojs/taro';
 import { channelLabels, channels, DUE_SOON_WORKING_DAYS, phaseLabels, type Channel, type StaffInbox } from '@zwgk/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { loadCalendar } from '../../api/calendar';
 import { cx, EmptyState, PageShell } from '../../components';
+import { useData } from '../../hooks/use-data';
+import { useLiveStatus, type LiveStatus } from '../../live';
 import { openPage } from '../../navigation';
 import { mayEditReport, mayKeepCalendar, mayRegister, maySupervise } from '../api/profile';
 import { signOut, useStaffProfile } from '../api/session';
@@ -11,7 +13,6 @@ import { staffEndpoints } from '../api/staff-api';
 import { InboxRow } from '../components/inbox-row';
 import { defaultFilter, inboxQueries, listedPhases, type InboxFilter } from '../lib/inbox-filter';
 import { hasMore, loadNextPage, loadRows, PAGE_SIZE, type InboxGroup } from '../lib/inbox-paging';
-import { subscribeStaffLive, type LiveStatus } from '../lib/live';
 import './index.css';
 
 const channelOptions: Array<{ value: Channel | 'any'; label: string }> = [{ value: 'any', label: '全部' }, ...channels.map((c) => ({ value: c, label: channelLabels[c].label }))];
@@ -28,96 +29,47 @@ const liveText: Record<LiveStatus, string> = { connecting: '正在连接…', li
 export default function StaffInboxPage() {
   const profile = useStaffProfile();
   const [filter, setFilter] = useState<InboxFilter>(defaultFilter);
-  const [inbox, setInbox] = useState<StaffInbox>();
-  const [fresh, setFresh] = useState<InboxGroup>();
-  const [error, setError] = useState<string>();
-  const [live, setLive] = useState<LiveStatus>('connecting');
   const [moreBusy, setMoreBusy] = useState(false);
-  const filterRef = useRef(filter);
-  filterRef.current = filter;
-  const seq = useRef(0);
-  /** What is on screen, for the next page and for refreshes that keep the rows listed. */
-  const listed = useRef<{ main?: InboxGroup; fresh?: InboxGroup }>({});
   const moreRunning = useRef(false);
+  const live = useLiveStatus('staff');
 
-  /** 'keep': reload as many rows as are listed (live update, back to the page); 'reset': first pages only (new filter, pull down). */
-  const load = useCallback(async (mode: 'keep' | 'reset' = 'keep') => {
-    const mine = ++seq.current;
-    const count = (g?: InboxGroup) => (mode === 'keep' && g ? g.items.length : 0);
-    try {
-      const queries = inboxQueries(filterRef.current, DUE_SOON_WORKING_DAYS);
-      const [answer, newOnes] = await Promise.all([
-        loadRows(staffEndpoints.inbox, queries.main, count(listed.current.main)),
-        queries.fresh ? loadRows(staffEndpoints.inbox, queries.fresh, count(listed.current.fresh)) : undefined,
+  // A new filter and a pull-down start again from the first pages; other reloads (live update,
+  // back to the page) reload as many rows as are listed.
+  const listed = useData<{ main: StaffInbox; fresh?: InboxGroup }>(
+    async ({ reason, current }) => {
+      const count = (g?: InboxGroup) => (reason === 'again' && g ? g.items.length : 0);
+      const queries = inboxQueries(filter, DUE_SOON_WORKING_DAYS);
+      const [main, fresh] = await Promise.all([
+        loadRows(staffEndpoints.inbox, queries.main, count(current?.main)),
+        queries.fresh ? loadRows(staffEndpoints.inbox, queries.fresh, count(current?.fresh)) : undefined,
       ]);
-      if (mine !== seq.current) return; // a newer filter's answer wins
-      listed.current = { main: answer, ...(newOnes ? { fresh: newOnes } : {}) };
-      setInbox(answer);
-      setFresh(newOnes);
-      setError(undefined);
-    } catch (err) {
-      if (mine === seq.current) setError(err instanceof Error ? err.message : '加载失败');
-    }
-  }, []);
+      return { main, ...(fresh ? { fresh } : {}) };
+    },
+    [filter],
+    { enabled: profile !== undefined, audience: 'staff', live: (e) => e.type !== 'ready', fallback: '加载失败' },
+  );
+  const inbox = listed.data?.main;
+  const fresh = listed.data?.fresh;
+  const error = listed.error;
 
-  const loadMore = useCallback(async (group: 'main' | 'fresh') => {
-    const shown = listed.current[group];
-    if (moreRunning.current || !hasMore(shown)) return;
-    const queries = inboxQueries(filterRef.current, DUE_SOON_WORKING_DAYS);
-    const query = group === 'main' ? queries.main : queries.fresh;
-    if (!query || !shown) return;
-    const mine = seq.current;
+  const loadMore = async (group: 'main' | 'fresh') => {
+    const query = inboxQueries(filter, DUE_SOON_WORKING_DAYS)[group];
+    if (moreRunning.current || !query || !hasMore(listed.data?.[group])) return;
     moreRunning.current = true;
     setMoreBusy(true);
-    try {
-      const next = await loadNextPage(staffEndpoints.inbox, query, shown);
-      if (mine !== seq.current) return; // reloaded meanwhile: its rows win
-      listed.current = { ...listed.current, [group]: next };
-      if (group === 'main') setInbox(next);
-      else setFresh(next);
-      setError(undefined);
-    } catch (err) {
-      if (mine === seq.current) setError(err instanceof Error ? err.message : '加载失败');
-    } finally {
-      moreRunning.current = false;
-      setMoreBusy(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    if (profile) void load('reset');
-  }, [profile, filter, load]);
+    await listed.extend(async (shown) => ({ ...shown, [group]: await loadNextPage(staffEndpoints.inbox, query, shown[group]!) }));
+    moreRunning.current = false;
+    setMoreBusy(false);
+  };
 
   useEffect(() => {
     // The console's forms suggest dates: have the server's calendar ready before one opens.
     if (profile) void loadCalendar();
   }, [profile]);
 
-  useDidShow(() => {
-    if (profile) void load();
-  });
-
-  usePullDownRefresh(() => {
-    void load('reset').finally(() => Taro.stopPullDownRefresh());
-  });
-
   useReachBottom(() => {
     void loadMore('main');
   });
-
-  useEffect(() => {
-    if (!profile) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // Several changes in a burst cause one reload.
-    const stop = subscribeStaffLive(() => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void load(), 300);
-    }, setLive);
-    return () => {
-      stop();
-      if (timer) clearTimeout(timer);
-    };
-  }, [profile, load]);
 
   const set = (patch: Partial<InboxFilter>) => setFilter((f) => ({ ...f, ...patch }));
   const counts = inbox?.counts;

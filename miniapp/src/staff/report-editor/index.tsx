@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { documentColumnLabelList, section2Labels, type Cell, type Narrative } from '@zwgk/shared';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { Card, cx, EmptyState, OptionChips, PageShell, PrimaryButton, StatusChip } from '../../components';
+import { errorMessage, useData } from '../../hooks/use-data';
 import { mayEditReport, mayPublishReport } from '../api/profile';
 import type { ReportEditorView, ReportInputsView, Section2Inputs } from '@zwgk/shared';
 import { useStaffProfile } from '../api/session';
@@ -34,35 +35,31 @@ export default function StaffReportEditorPage() {
   const thisYear = Number(today.slice(0, 4));
   // Reports are published by 31 January for the year before: early in a year, that year is the default.
   const [year, setYear] = useState(Number(today.slice(5, 7)) <= 3 ? thisYear - 1 : thisYear);
-  const [view, setView] = useState<ReportEditorView>();
-  const [inputs, setInputs] = useState<ReportInputsView>();
-  const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState<'save' | 'publish'>();
-  const [error, setError] = useState<string>();
+  const [actionError, setActionError] = useState<string>();
   const [showFigures, setShowFigures] = useState(false);
   const bodyId = profile?.body.id;
 
-  const seq = useRef(0);
-  const load = useCallback(async () => {
-    if (!bodyId) return;
-    const mine = ++seq.current;
-    setView(undefined);
-    setError(undefined);
-    try {
-      const [v, i] = await Promise.all([staffEndpoints.report(bodyId, year), staffEndpoints.reportInputs(bodyId, year)]);
-      if (mine !== seq.current) return; // another year was chosen meanwhile
-      setView(v);
-      setInputs(i);
-      setDirty(false);
-      setError(undefined);
-    } catch (err) {
-      if (mine === seq.current) setError(err instanceof Error ? err.message : '加载失败');
-    }
-  }, [bodyId, year]);
-
-  useEffect(() => {
-    if (profile && mayEditReport(profile)) void load();
-  }, [profile, load]);
+  // Not re-read when shown again or on live events: that would throw away what is being typed.
+  const report = useData(
+    async (): Promise<{ view: ReportEditorView; inputs: ReportInputsView }> => {
+      const [view, inputs] = await Promise.all([staffEndpoints.report(bodyId!, year), staffEndpoints.reportInputs(bodyId!, year)]);
+      return { view, inputs };
+    },
+    [bodyId, year],
+    { enabled: bodyId !== undefined && profile !== undefined && mayEditReport(profile), showAgain: false, pullDown: false, clearOnChange: true, fallback: '加载失败' },
+  );
+  const view = report.data?.view;
+  /** The inputs as typed here since the last load; undefined = as loaded. */
+  const [edited, setEdited] = useState<ReportInputsView>();
+  useEffect(() => setEdited(undefined), [report.data]);
+  const inputs = edited ?? report.data?.inputs;
+  const dirty = edited !== undefined;
+  const error = actionError ?? report.error;
+  const load = async () => {
+    setActionError(undefined);
+    await report.reload();
+  };
 
   const preview = useMemo(() => (view && inputs ? previewReport(view.report, inputs, view.figures) : undefined), [view, inputs]);
   const failures = useMemo(() => (preview && view ? previewFailures(preview, view.failures) : []), [preview, view]);
@@ -77,14 +74,9 @@ export default function StaffReportEditorPage() {
   }
 
   const published = view?.status === 'published';
-  const setSection2 = (patch: Partial<Section2Inputs>) => {
-    setInputs((i) => (i ? { ...i, section2: { ...i.section2, ...patch } } : i));
-    setDirty(true);
-  };
-  const setNarrative = (key: keyof Narrative, text: string) => {
-    setInputs((i) => (i ? { ...i, narrative: { ...i.narrative, [key]: text } } : i));
-    setDirty(true);
-  };
+  const change = (patch: (i: ReportInputsView) => ReportInputsView) => setEdited((e) => (e ?? report.data?.inputs) && patch((e ?? report.data?.inputs)!));
+  const setSection2 = (patch: Partial<Section2Inputs>) => change((i) => ({ ...i, section2: { ...i.section2, ...patch } }));
+  const setNarrative = (key: keyof Narrative, text: string) => change((i) => ({ ...i, narrative: { ...i.narrative, [key]: text } }));
 
   const save = async () => {
     if (!bodyId || !inputs) return;
@@ -94,8 +86,8 @@ export default function StaffReportEditorPage() {
       await load();
       void Taro.showToast({ title: '已保存', icon: 'success' });
     } catch (err) {
-      const msg = err instanceof ApiError && err.code === 'VERSION_CONFLICT' ? '报告已被他人修改，请重新载入后再编辑' : err instanceof Error ? err.message : '保存失败';
-      setError(msg);
+      const msg = err instanceof ApiError && err.code === 'VERSION_CONFLICT' ? '报告已被他人修改，请重新载入后再编辑' : errorMessage(err, '保存失败');
+      setActionError(msg);
     } finally {
       setBusy(undefined);
     }
@@ -111,7 +103,7 @@ export default function StaffReportEditorPage() {
       await load();
       void Taro.showToast({ title: '已发布', icon: 'success' });
     } catch (err) {
-      setError(err instanceof Error ? err.message : '发布失败');
+      setActionError(errorMessage(err, '发布失败'));
     } finally {
       setBusy(undefined);
     }
@@ -121,7 +113,10 @@ export default function StaffReportEditorPage() {
 
   return (
     <PageShell title="年度报告" subtitle={profile ? `${profile.body.name}政府信息公开工作年度报告` : undefined} className="staff-report">
-      <OptionChips options={years} value={String(year)} onChange={(v) => setYear(Number(v))} />
+      <OptionChips options={years} value={String(year)} onChange={(v) => {
+          setYear(Number(v));
+          setActionError(undefined);
+        }} />
       {error ? <Text className="staff-report__error">{error}</Text> : null}
       {!view || !inputs || !preview ? (
         <Text className="staff-report__loading">{error ? '' : '正在按办理记录计算报告…'}</Text>

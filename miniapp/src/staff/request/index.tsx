@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { channelLabels, type ApplicantView, type StaffRequestDetail } from '@zwgk/shared';
-import { useCallback, useEffect, useState } from 'react';
-import { Card, DeadlineBadge, EmptyState, OptionChips, PageShell, PrimaryButton, ProvisionalNote, StatusChip } from '../../components';
+import { useState } from 'react';
+import { Card, DeadlineBadge, LoadState, OptionChips, PageShell, PrimaryButton, ProvisionalNote, StatusChip } from '../../components';
+import { useData } from '../../hooks/use-data';
 import { openPage } from '../../navigation';
 import { mayViewIdentity } from '../api/profile';
 import { useStaffProfile } from '../api/session';
@@ -11,7 +12,6 @@ import { ActionBar } from '../components/action-bar';
 import { TextField } from '../components/field';
 import { ThreadList } from '../components/thread-list';
 import { shortDate, todayLegal } from '../lib/format';
-import { subscribeStaffLive } from '../lib/live';
 import { quickReplies } from '../lib/quick-replies';
 import { urgencyOf } from '../lib/urgency';
 import './index.css';
@@ -50,36 +50,27 @@ export default function StaffRequestPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const profile = useStaffProfile();
-  const [detail, setDetail] = useState<StaffRequestDetail>();
-  const [error, setError] = useState<string>();
   const [identity, setIdentity] = useState<ApplicantView>();
   const [showClock, setShowClock] = useState(false);
   const [reply, setReply] = useState('');
   const [sending, setSending] = useState(false);
   const today = todayLegal();
 
-  const load = useCallback(async () => {
-    try {
-      setDetail(await staffEndpoints.detail(id));
-      setError(undefined);
+  const {
+    data: detail,
+    error,
+    reload: load,
+    set: setDetail,
+  } = useData(
+    async (): Promise<StaffRequestDetail> => {
+      const next = await staffEndpoints.detail(id);
       void staffEndpoints.markRead(id).catch(() => undefined);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : '加载失败');
-    }
-  }, [id]);
-
-  useEffect(() => {
-    if (profile && id) void load();
-  }, [profile, id, load]);
-  useDidShow(() => {
-    if (profile && id) void load();
-  });
-  useEffect(() => {
-    if (!profile) return;
-    return subscribeStaffLive((e) => {
-      if (!e.requestId || e.requestId === id) void load();
-    });
-  }, [profile, id, load]);
+      return next;
+    },
+    [id],
+    // 'ready' only says the stream is open: the page has just loaded.
+    { enabled: profile !== undefined && id !== '', audience: 'staff', live: (e) => e.type !== 'ready' && (!e.requestId || e.requestId === id), fallback: '加载失败' },
+  );
 
   const viewIdentity = async () => {
     try {
@@ -103,17 +94,10 @@ export default function StaffRequestPage() {
     }
   };
 
-  if (error && !detail) {
-    return (
-      <PageShell title="办理申请">
-        <EmptyState title={error} action={<PrimaryButton onClick={() => void load()}>重试</PrimaryButton>} />
-      </PageShell>
-    );
-  }
   if (!detail || !profile) {
     return (
       <PageShell title="办理申请">
-        <Text className="staff-request__loading">正在加载…</Text>
+        <LoadState error={detail ? undefined : error} onRetry={() => void load()} className="staff-request__loading" />
       </PageShell>
     );
   }

@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import { usePullDownRefresh } from '@tarojs/taro';
-import Taro from '@tarojs/taro';
-import { outcomeGroups, type SupervisionView } from '@zwgk/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { outcomeGroups } from '@zwgk/shared';
+import { useState } from 'react';
 import { Card, cx, EmptyState, OptionChips, PageShell } from '../../components';
+import { useData } from '../../hooks/use-data';
 import { openPage } from '../../navigation';
 import { maySupervise } from '../api/profile';
 import { useStaffProfile } from '../api/session';
@@ -20,22 +19,11 @@ export default function StaffSupervisionPage() {
   const profile = useStaffProfile();
   const thisYear = Number(todayLegal().slice(0, 4));
   const [year, setYear] = useState(thisYear);
-  const [view, setView] = useState<SupervisionView>();
-  const [error, setError] = useState<string>();
-
-  const load = useCallback(async () => {
-    try {
-      setView(await staffEndpoints.supervision(year));
-      setError(undefined);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : '加载失败');
-    }
-  }, [year]);
-
-  useEffect(() => {
-    if (profile && maySupervise(profile)) void load();
-  }, [profile, load]);
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+  const { data: view, error } = useData(() => staffEndpoints.supervision(year), [year], {
+    enabled: profile !== undefined && maySupervise(profile),
+    audience: 'staff',
+    fallback: '加载失败',
+  });
 
   if (profile && !maySupervise(profile)) {
     return (

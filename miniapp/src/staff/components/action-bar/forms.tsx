@@ -23,7 +23,8 @@ import {
 import { useEffect, useState, type ReactNode } from 'react';
 import { useCalendar } from '../../../api/calendar';
 import { OptionChips, PrimaryButton, ProvisionalNote } from '../../../components';
-import { staffEndpoints, type Assignee } from '../../api/staff-api';
+import { useData, type UseDataOptions } from '../../../hooks/use-data';
+import { staffEndpoints } from '../../api/staff-api';
 import { monthOf, shortDate } from '../../lib/format';
 import { attachmentRule, pickFiles, tooLarge, type PickedFile } from '../../lib/files';
 import { FeeComputation, quoteOf } from '../fee-computation';
@@ -241,6 +242,9 @@ function ExtendForm({ detail, today, busy, submitLabel, onSubmit }: FormProps) {
   );
 }
 
+/** A form's helping data: read once when the form opens, not again while it is being filled in. */
+const onOpen: UseDataOptions = { showAgain: false, pullDown: false };
+
 // ---- 收费通知 (Art. 42, 国办函〔2020〕109号): the amount is the shared function's, never typed -----------
 
 export function FeeNoticeForm({ detail, today, busy, submitLabel, onSubmit }: FormProps) {
@@ -248,22 +252,13 @@ export function FeeNoticeForm({ detail, today, busy, submitLabel, onSubmit }: Fo
   const [ordinal, setOrdinal] = useState('');
   const [pages, setPages] = useState('');
   const [noticeReceivedOn, setNoticeReceivedOn] = useState(today);
-  const [countNote, setCountNote] = useState<string>();
   const month = monthOf(detail.receivedOn ?? today);
+  // Counting is a help: when it fails, staff type the number.
+  const { data: counted } = useData(() => staffEndpoints.feeBasis(detail.id), [detail.id], onOpen);
   useEffect(() => {
-    let live = true;
-    staffEndpoints
-      .feeBasis(detail.id)
-      .then((b) => {
-        if (!live) return;
-        setOrdinal((v) => v || String(b.ordinalInMonth));
-        setCountNote(`按系统记录，本申请是该申请人${b.month.replace('-', '年')}月向本机关提出的第${b.ordinalInMonth}件申请（共${b.countInMonth}件）。`);
-      })
-      .catch(() => undefined); // counting is a help; staff can always type the number
-    return () => {
-      live = false;
-    };
-  }, [detail.id]);
+    if (counted) setOrdinal((v) => v || String(counted.ordinalInMonth));
+  }, [counted]);
+  const countNote = counted && `按系统记录，本申请是该申请人${counted.month.replace('-', '年')}月向本机关提出的第${counted.ordinalInMonth}件申请（共${counted.countInMonth}件）。`;
   const input: FeeInput = basis === 'per_request' ? { basis, ordinalInMonth: Number(ordinal), month } : { basis, pages: Number(pages) };
   const quote = quoteOf(input);
   const chargeable = 'quote' in quote && quote.quote.amount > 0;
@@ -293,16 +288,11 @@ export function FeeNoticeForm({ detail, today, busy, submitLabel, onSubmit }: Fo
 // ---- 分办 -------------------------------------------------------------------------------------
 
 function AssignForm({ detail, busy, submitLabel, onSubmit }: FormProps) {
-  const [people, setPeople] = useState<Assignee[] | null>(null);
   const [chosen, setChosen] = useState<string | undefined>(detail.assignee?.id);
   const [department, setDepartment] = useState(detail.assignee?.department ?? '');
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    staffEndpoints
-      .assignees(detail.bodyId)
-      .then((r) => setPeople(r.items))
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : '无法读取承办人'));
-  }, [detail.bodyId]);
+  const assignees = useData(async () => (await staffEndpoints.assignees(detail.bodyId)).items, [detail.bodyId], { ...onOpen, fallback: '无法读取承办人' });
+  const people = assignees.data ?? null;
+  const error = assignees.error;
   const pick = (id: string) => {
     setChosen(id);
     const p = people?.find((x) => x.id === id);

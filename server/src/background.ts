@@ -1,22 +1,23 @@
 // The parts of an instance that live beside the HTTP handlers: the live-update bus, the open
-// SSE streams, the job store and runner (reminders, subscribe messages, outbox), the notifier.
+// SSE streams, the job store and runner (reminders, subscribe messages, outboxes), the notifier
+// and the follow-ups of request changes.
 // startServer builds them before the app (routes get them through AppDeps), starts the runner
 // once listening, and stops everything on close: streams first (an SSE response never ends by
 // itself), then the runner (waits for running jobs), then the bus.
 import type { Config } from './config';
-import { requestsDeps } from './commands/requests/deps';
-import { NOTIFY_GUARD_KIND } from './commands/requests/notify-guard';
-import { createNotifyGuardHandler } from './commands/requests/notify-guard-handler';
-import { retellStored } from './commands/requests/replay';
+import { requestsDeps, type RequestsDeps } from './commands/requests/deps';
+import { systemEventFirer } from './commands/requests/fire';
+import type { FollowUp } from './commands/requests/follow-ups';
+import { registerOutboxSweep } from './commands/requests/outbox';
 import { createBus, type Bus } from './events/bus';
 import { LiveStreams } from './events/streams';
 import { requestsRetention } from './commands/requests/retention';
 import { createJobStore, jobsRetention, JobRunner, registerRetention, Retention, type JobStore } from './jobs';
 import type { Logger } from './log';
 import { outboxRetentionRules } from './media/outbox/worker';
-import { loadRequestEvents, notificationsRetention, setupNotifications, type NotificationsSetup, type Notifier } from './notifications';
+import { createInstanceNotifier, loadRequestEvents, notificationsRetention, registerNotificationJobs, type Notifier } from './notifications';
 import { createWechatClient, type WechatClient } from './platforms/wechat';
-import { withReportStamps } from './reports/notifier';
+import { reportStampFollowUp } from './reports/follow-up';
 
 export interface Background {
   bus: Bus;
@@ -24,7 +25,10 @@ export interface Background {
   jobs: JobStore;
   jobRunner: JobRunner;
   notifier: Notifier;
-  notifications: NotificationsSetup;
+  /** What follows every stored request change, in this order: the report stamp, then the notifications. */
+  followUps: readonly FollowUp[];
+  /** The request commands' dependencies as the background work uses them (scheduler events, the outbox sweep). */
+  requests: RequestsDeps;
   /** What each module keeps of its background history, pruned daily (jobs/retention.ts). */
   retention: Retention;
   /** The mini-program's WeChat client (subscribe messages); undefined without WECHAT_APPID/SECRET. */
@@ -53,16 +57,15 @@ export function createBackground(config: Config, logger: Logger): Background {
           tokenMode: config.redisUrl ? 'stable' : 'token',
         })
       : undefined;
-  const notifications = setupNotifications({ config, logger, bus, jobs, runner: jobRunner, wechat });
-  // Request changes also mark the body's annual-report drafts stale (reports/stamp.ts).
-  const notifier = withReportStamps(notifications.notifier, logger);
-  // A request change whose writer died before telling it is told by its guard job (the same
-  // notifier, report stamp included).
-  const replayDeps = requestsDeps({ config, logger, notifier });
-  jobRunner.register(NOTIFY_GUARD_KIND, createNotifyGuardHandler(replayDeps));
-  // The notifier's own retry job (a step failed) tells the change the same way: replayed from the
-  // stored document, reminders reconciled with later events (commands/requests/replay.ts).
-  notifications.setChangeReplayer((requestId, from, to) => retellStored(replayDeps, requestId, from, to));
+  const notificationsDeps = { config, logger, bus, jobs, runner: jobRunner, wechat };
+  const notifier = createInstanceNotifier(notificationsDeps);
+  // The one place where follow-ups of a request change are registered (commands/requests/outbox.ts
+  // performs them): the report drafts go stale first, then people are told.
+  const followUps: readonly FollowUp[] = [reportStampFollowUp(logger), notifier];
+  const requests = requestsDeps({ config, logger, followUps });
+  // Expiries fired by the scheduler go through the same command as everything else.
+  registerNotificationJobs({ ...notificationsDeps, notifier, fireSystemEvent: systemEventFirer(requests) });
+  registerOutboxSweep({ runner: jobRunner, jobs, requests, periodMs: config.outboxSweepMs });
   // Each module declares how long its job ids stay "already done" and its claims; one daily job
   // prunes them (the media outbox prunes its own kinds in media.prune).
   const retention = new Retention()
@@ -78,7 +81,8 @@ export function createBackground(config: Config, logger: Logger): Background {
     jobs,
     jobRunner,
     notifier,
-    notifications,
+    followUps,
+    requests,
     wechat,
     start() {
       if (config.jobsEnabled) jobRunner.start();

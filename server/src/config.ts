@@ -42,8 +42,8 @@ export interface Config {
   jobsLeaseMs: number;
   /** First retry delay of a job that failed transiently (doubles per attempt, up to 30 min). */
   jobsRetryMs: number;
-  /** When a request change's notification guard runs if its writer did not tell the change (commands/requests/notify-guard.ts). */
-  notifyGuardDelayMs: number;
+  /** Period of the request outbox's sweep, which performs what a writer left undone (commands/requests/outbox.ts). */
+  outboxSweepMs: number;
   /** Comment lines on open live streams (/api/stream) so proxies keep them open. */
   streamHeartbeatMs: number;
   /** Subscribe-message templates (WeChat console) per notification template key; absent → not sent. */
@@ -203,7 +203,7 @@ const schema = z.object({
   JOBS_POLL_MS: optionalString.pipe(millis('JOBS_POLL_MS').optional()),
   JOBS_LEASE_MS: optionalString.pipe(millis('JOBS_LEASE_MS').optional()),
   JOBS_RETRY_MS: optionalString.pipe(millis('JOBS_RETRY_MS').optional()),
-  NOTIFY_GUARD_DELAY_MS: optionalString.pipe(millis('NOTIFY_GUARD_DELAY_MS').optional()),
+  OUTBOX_SWEEP_MS: optionalString.pipe(millis('OUTBOX_SWEEP_MS').optional()),
   STREAM_HEARTBEAT_MS: optionalString.pipe(millis('STREAM_HEARTBEAT_MS').optional()),
   WECHAT_TEMPLATE_STATUS: optionalString,
   WECHAT_TEMPLATE_REPLY: optionalString,
@@ -270,7 +270,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobsPollMs: e.JOBS_POLL_MS ?? 1000,
     jobsLeaseMs: e.JOBS_LEASE_MS ?? 30_000,
     jobsRetryMs: e.JOBS_RETRY_MS ?? 5000,
-    notifyGuardDelayMs: e.NOTIFY_GUARD_DELAY_MS ?? 45_000,
+    outboxSweepMs: e.OUTBOX_SWEEP_MS ?? 30_000,
     streamHeartbeatMs: e.STREAM_HEARTBEAT_MS ?? 15_000,
     wechatTemplates: subscribeTemplates(e),
     mediaWorkerEnabled: e.MEDIA_WORKER_ENABLED ?? true,

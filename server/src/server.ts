@@ -23,7 +23,7 @@ export interface RunningServer {
   db: Database;
   /** The supervised embedded database; undefined when MONGODB_URI is used. */
   embedded: EmbeddedDb | undefined;
-  /** Bus, live streams, jobs and notifier of this instance. */
+  /** Bus, live streams, jobs, notifier and request follow-ups of this instance. */
   background: Background;
   /** Graceful shutdown; idempotent. */
   close(): Promise<void>;
@@ -55,8 +55,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (config.demoMode) await loadDemoData(logger);
 
     background = createBackground(config, logger);
-    const { bus, streams, jobs, jobRunner, notifier, notifications } = background;
-    const app = createApp({ config, logger, db, bus, streams, jobs, jobRunner, notifier, notifications }, options);
+    const { bus, streams, jobs, jobRunner, followUps } = background;
+    const app = createApp({ config, logger, db, bus, streams, jobs, jobRunner, followUps }, options);
     const http = createServer(app.callback());
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);

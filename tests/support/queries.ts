@@ -15,3 +15,19 @@ export async function requestQueries(fn: () => Promise<unknown>): Promise<Array<
   }
   return seen;
 }
+
+/**
+ * Every database call made through mongoose while `fn` runs (in this process), as
+ * `collection.method`: what a path costs in round trips. Background work of the same process
+ * counts too, so measure on a server without a job runner (JOBS_ENABLED=0).
+ */
+export async function databaseCalls(fn: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  mongoose.set('debug', (collection: string, method: string) => void seen.push(`${collection}.${method}`));
+  try {
+    await fn();
+  } finally {
+    mongoose.set('debug', false);
+  }
+  return seen;
+}

@@ -1,13 +1,13 @@
 // Test-only: a named point where a fault drill can kill the process as if the machine died there
-// (tests/drills/notify-guard.test.ts). `ZWGK_TEST_CRASH_AFTER=<point>` makes the process SIGKILL
+// (tests/drills/outbox.test.ts). `ZWGK_TEST_CRASH_AFTER=<point>` makes the process SIGKILL
 // itself when it reaches that point; `<point>` is the full name (`commit:event`) or its first part
 // (`commit` = every commit point). Read at each call so a drill can start servers with and
 // without it. Ignored unless NODE_ENV=test, so a stray variable cannot take production down.
 //
-// Points: `guard:<write>` (the notification guard is stored, the write not made yet) and
-// `commit:<write>` (the write is stored, nobody told yet), <write> = filing | event | message.
+// Points: `decided:<write>` (the change is decided, not written yet) and
+// `commit:<write>` (the write and its outbox entry are stored, nothing performed yet), <write> = filing | event | message.
 
-export type CrashPoint = `${'guard' | 'commit'}:${'filing' | 'event' | 'message'}`;
+export type CrashPoint = `${'decided' | 'commit'}:${'filing' | 'event' | 'message'}`;
 
 export function crashPoint(point: CrashPoint): void {
   const wanted = process.env.ZWGK_TEST_CRASH_AFTER;

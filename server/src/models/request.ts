@@ -110,7 +110,19 @@ export interface RequestRecord {
   createdAt: Date;
   /** Incremented by every write (events, messages, attachments); updates are conditional on it. */
   version: number;
+  /**
+   * What the request still owes after its stored changes (commands/requests/outbox.ts): each write
+   * adds its entry in the same single-document write; cleared once performed. Absent: nothing owed.
+   */
+  outbox?: OutboxEntry[];
+  /** When the oldest entry of `outbox` was written; null or absent when nothing is owed (the sweep's filter). */
+  outboxSince?: Date | null;
 }
+
+/** One stored change whose follow-ups are not known to be done: events `from … from+count-1`, or one message. */
+export type OutboxEntry =
+  | { id: string; kind: 'events'; from: number; count: number; at: Date }
+  | { id: string; kind: 'message'; messageId: string; at: Date };
 
 /**
  * The version clients see and send back with actions: the number of lifecycle events so far.
@@ -202,6 +214,9 @@ const requestSchema = new Schema<RequestRecord>(
     lastActivityAt: { type: Date, required: true },
     createdAt: { type: Date, required: true },
     version: { type: Number, required: true, default: 0 },
+    // Entries are written and read only by outbox.ts; absent on requests that owe nothing.
+    outbox: { type: Schema.Types.Mixed, default: undefined },
+    outboxSince: { type: Date, default: null },
   },
   { collection: 'requests', versionKey: false, minimize: false },
 );
@@ -232,4 +247,4 @@ export function ensureRequestIndexes(): Promise<unknown> {
 }
 
 /** Fields a list needs; the conversation and the applicant stay in the database. */
-export const LIST_PROJECTION = { messages: 0, attachments: 0, 'applicant.idNumber': 0, 'applicant.phone': 0, 'applicant.address': 0, 'applicant.email': 0, 'applicant.fax': 0 } as const;
+export const LIST_PROJECTION = { messages: 0, attachments: 0, outbox: 0, 'applicant.idNumber': 0, 'applicant.phone': 0, 'applicant.address': 0, 'applicant.email': 0, 'applicant.fax': 0 } as const;

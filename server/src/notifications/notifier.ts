@@ -6,13 +6,11 @@
 //   notify_staff     → the inboxes of the body's staff concerned + the body's live stream
 //   schedule_reminder / cancel_reminders → reminder jobs (reminders.ts)
 // Everything is keyed by deterministic ids, so calling it twice for one change does nothing new.
-// It never throws: a change is already stored when it runs; if a step fails, the change is told
-// again through a job (`notify.request`). That job names only the change — its requestId and the
-// range of its events — never the effects: when it runs, later events may be stored, so it tells
-// the change as the requests module replays it from the stored document (commands/requests/
-// replay.ts, plugged in with `setChangeReplayer`): notices name the change's own events, and
-// reminders are reconciled with the later events (a reminder a later event cancelled stays
-// cancelled). The notification guards use the same replay.
+// It never throws: a change is already stored when it runs; if a step fails it answers false and
+// the change stays owed in the request's outbox (commands/requests/outbox.ts), which tells it
+// again as replayed from the stored document (replay.ts): notices name the change's own events,
+// and reminders are reconciled with later events (a reminder a later event cancelled stays
+// cancelled).
 //
 // A replay never sends a WeChat subscribe message for an event older than
 // SUBSCRIBE_REPLAY_WINDOW_MS: the send job's id is what makes a message single, and its archive
@@ -30,9 +28,9 @@ import {
   type StaffNotice,
 } from '@zwgk/shared';
 import type { Config, SubscribeField, SubscribeTemplateKey } from '../config';
-import { assertDatabaseReachable, databaseReachable } from '../db/reachability';
+import { assertDatabaseReachable } from '../db/reachability';
 import { citizenChannel, staffChannel, type Bus } from '../events/bus';
-import type { JobStore, ScheduleInput } from '../jobs';
+import type { JobStore } from '../jobs';
 import type { Logger } from '../log';
 import { Staff } from '../models/staff';
 import { consumeConsent, recordConsent } from './consent';
@@ -83,29 +81,19 @@ export interface NotifierDeps {
 /** How a change is being told. */
 export interface TellOptions {
   /**
-   * Told again from the stored document (a retry, a guard, a retried filing), not right after the
+   * Told again from the stored document (the outbox's sweep, a retried filing), not right after the
    * write: subscribe messages only while the event is recent (SUBSCRIBE_REPLAY_WINDOW_MS).
    */
   replay?: boolean;
 }
 
 export interface Notifier {
-  /** Never throws. true: everything done; false: a step failed and was left to the `notify.request` retry job. */
+  /** Never throws. true: everything done; false: a step failed (the request's outbox tells the change again). */
   onRequestChanged(request: NotifiableRequest, newEvents: readonly RequestEvent[], effects: readonly Effect[], options?: TellOptions): Promise<boolean>;
   /** A conversation message: tells the other side (in-app + live). Never throws; false when it failed. */
   onMessagePosted(request: NotifiableRequest, message: PostedMessage): Promise<boolean>;
   /** In-app + live notification of the body's staff (`to` as in notify_staff effects). */
   notifyStaff(request: NotifiableRequest, to: { role?: Role; id?: string } | undefined, item: Omit<InboxItem, 'readAt' | 'createdAt' | 'id' | 'requestId' | 'requestNumber'> & { idPrefix: string }): Promise<void>;
-}
-
-export const NOTIFY_RETRY_KIND = 'notify.request';
-
-/** The change to tell again: events `firstNewIndex … to-1` of the stored request. */
-export interface NotifyRetryPayload {
-  requestId: string;
-  firstNewIndex: number;
-  /** Absent in jobs stored before it existed: their id ends with it (`notify:<requestId>:<to>`). */
-  to?: number;
 }
 
 /**
@@ -260,64 +248,17 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     await deps.bus.publish(staffChannel(request.bodyId), { id, type: 'request_changed', at, data: changed });
   }
 
-  // A retry job that cannot be stored because the database is gone as well (it died between the
-  // change and its notices) is kept in this process and stored as soon as the database answers
-  // again — otherwise a filing acknowledged just as the database died was never announced (found
-  // by tests/drills/db-kill.test.ts). Only a crash of this process during the outage loses it.
-  const unstored = new Map<string, ScheduleInput>();
-  let flushTimer: NodeJS.Timeout | undefined;
-  let flushing = false;
-  async function flushUnstored(): Promise<void> {
-    if (flushing) return;
-    flushing = true;
-    try {
-      for (const [id, job] of unstored) {
-        await deps.jobs.schedule(job);
-        unstored.delete(id);
-        deps.logger.info({ jobId: id }, 'notification retry stored after the database came back');
-      }
-      clearInterval(flushTimer);
-      flushTimer = undefined;
-      deps.wakeJobs?.();
-    } catch {
-      // still down: next tick
-    } finally {
-      flushing = false;
-    }
-  }
-  function keepUntilStored(job: ScheduleInput): void {
-    unstored.set(job.id, job);
-    if (!flushTimer) {
-      flushTimer = setInterval(() => void flushUnstored(), 1000);
-      flushTimer.unref();
-    }
-  }
-
   return {
     notifyStaff,
 
     async onRequestChanged(request, newEvents, effects, told = {}) {
-      const firstNewIndex = request.events.length - newEvents.length;
       try {
-        assertDatabaseReachable(); // known gone: straight to the retry below, not a wait per step
-        await apply(request, firstNewIndex, effects, told);
+        assertDatabaseReachable(); // known gone: left to the request's outbox at once, not a wait per step
+        await apply(request, request.events.length - newEvents.length, effects, told);
         return true;
       } catch (err) {
-        deps.logger.warn({ err, requestId: request._id }, 'notifications failed; retrying through a job');
-        // The change, not its effects: the job replays it from the stored document (see top).
-        const payload: NotifyRetryPayload = { requestId: request._id, firstNewIndex, to: request.events.length };
-        const job: ScheduleInput = { id: `notify:${request._id}:${request.events.length}`, kind: NOTIFY_RETRY_KIND, payload: { ...payload }, maxAttempts: 10 };
-        if (!databaseReachable()) {
-          keepUntilStored(job);
-          return false;
-        }
-        await deps.jobs
-          .schedule(job)
-          .then(() => deps.wakeJobs?.())
-          .catch((scheduleErr: unknown) => {
-            deps.logger.error({ err: scheduleErr, requestId: request._id }, 'notification retry job not stored yet; kept until the database answers');
-            keepUntilStored(job);
-          });
+        // The change stays owed in the request's outbox, which tells it again (from the stored document).
+        deps.logger.warn({ err, requestId: request._id }, 'notifications of a request change failed; the outbox tells it again');
         return false;
       }
     },
@@ -351,7 +292,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         await deps.bus.publish(staffChannel(request.bodyId), event);
         return true;
       } catch (err) {
-        // No retry job of its own: the message's notification guard (requests module) tells it again.
+        // The message stays owed in the request's outbox, which tells it again.
         deps.logger.warn({ err, requestId: request._id }, 'message notification failed');
         return false;
       }

@@ -63,8 +63,8 @@ export interface ReminderHandlerDeps {
   notifier: Notifier;
   logger: Logger;
   loadRequest: (id: string) => Promise<NotifiableRequest | null>;
-  /** Plugged in by the requests module; without it expiries only remind staff. */
-  fireSystemEvent?: () => SystemEventFirer | undefined;
+  /** The requests command (background.ts); without it expiries only remind staff. */
+  fireSystemEvent?: SystemEventFirer;
   now?: () => Date;
 }
 
@@ -84,10 +84,10 @@ export function createReminderHandler(deps: ReminderHandlerDeps) {
 
     const info = reminderInfo[kind];
     let fired: string | null = null;
-    const firer = deps.fireSystemEvent?.();
+    const firer = deps.fireSystemEvent;
     if (info.fires && firer) {
-      // Through the requests command: it checks the lifecycle again, stores the event and calls
-      // the notifier (the citizen hears of it there).
+      // Through the requests command: it checks the lifecycle again, stores the event with what
+      // it owes (the citizen hears of it through the request's outbox).
       await firer(requestId, { type: info.fires, at: now().toISOString(), on, actor: { role: 'system', id: 'scheduler' } });
       fired = info.fires;
     }

@@ -11,16 +11,14 @@
 //          nothing (reminders.ts). So: kept while the request is open; 30 days after it fired
 //          once the request is concluded or gone.
 //   wechat:<notificationId>        a subscribe message must never go twice. The id is scheduled
-//          when its event is told: right after the write, or by a replay (retry, guard, retried
-//          filing), and a replay sends none for an event older than 7 days
+//          when its event is told: right after the write, or by a replay (the request outbox's
+//          sweep, a retried filing), and a replay sends none for an event older than 7 days
 //          (SUBSCRIBE_REPLAY_WINDOW_MS). The entry is written when the send finished, after the
 //          event was recorded, so 30 days after it nothing can schedule that id again.
-//   notify:<req>:<n>              the notifier's retry: a re-run replays the stored change (ids
-//          deterministic, no send past the window): 7 days, to look at failures.
 //   versionclaims                 a claim matters only while its step is written: 1 hour.
 import { fold, isConcluded, type RequestEvent } from '@zwgk/shared';
 import { DAY_MS, HOUR_MS, pruneArchive, pruneArchiveUnlessNeeded, pruneClaimCollection, type ArchivedRef, type RetentionRule } from '../jobs';
-import { NOTIFY_RETRY_KIND, SUBSCRIBE_REPLAY_WINDOW_MS } from './notifier';
+import { SUBSCRIBE_REPLAY_WINDOW_MS } from './notifier';
 import { REMINDER_KIND } from './reminders';
 import { VersionClaim } from './versioned';
 import { WECHAT_SEND_KIND } from './wechat-send';
@@ -28,7 +26,6 @@ import { WECHAT_SEND_KIND } from './wechat-send';
 export const NOTIFICATION_RETENTION = {
   remindersMs: 30 * DAY_MS,
   wechatSendsMs: 30 * DAY_MS,
-  retriesMs: 7 * DAY_MS,
   claimsMs: HOUR_MS,
 } as const;
 
@@ -84,13 +81,6 @@ export function notificationsRetention(deps: { loadRequest: (id: string) => Prom
       keep: '30 days',
       why: 'never sent twice: only telling its event schedules the id, and a replay sends nothing for an event older than 7 days; the entry is younger than its event',
       prune: ({ now }) => pruneArchive([WECHAT_SEND_KIND], ago(now, NOTIFICATION_RETENTION.wechatSendsMs)),
-    },
-    {
-      what: `jobarchive: ${NOTIFY_RETRY_KIND}`,
-      kinds: [NOTIFY_RETRY_KIND],
-      keep: '7 days',
-      why: 'running it again replays the stored change: deterministic ids, no subscribe message past the window',
-      prune: ({ now }) => pruneArchive([NOTIFY_RETRY_KIND], ago(now, NOTIFICATION_RETENTION.retriesMs)),
     },
     {
       what: 'versionclaims',

@@ -6,26 +6,34 @@
 //   on FerretDB, where a conditional update is not (read-modify-write), so two processes can never
 //   both write version v+1;
 // - then the update is conditional on `version` (atomic on MongoDB anyway).
-// The claim of v-1 is removed once v+1 is written (a writer that read v-1 can no longer match).
-// A claim whose writer died before writing is removed after STALE_CLAIM_MS.
+// Claims are not removed after a write (one round trip saved per write: nobody writes a version
+// step twice once the document moved past it); the daily retention prunes them. A claim whose
+// writer died before writing is removed after STALE_CLAIM_MS, one of this process's at once (the
+// per-document lock says none of ours is in flight: it was left by a write that failed, or by an
+// earlier life of a document that was deleted and created again).
+import { randomBytes } from 'node:crypto';
 import mongoose, { Schema, type Model } from 'mongoose';
 import { assertDatabaseReachable } from '../db/reachability';
 import { KeyedMutex } from '../lib/keyed-mutex';
 import { isDuplicateKeyError } from '../db/duplicate';
 
-// A write whose turn comes while the database is known to be gone fails at once (→ the notifier's
-// retry job) instead of waiting out server selection behind every queued write of the same inbox.
+// A write whose turn comes while the database is known to be gone fails at once (the change stays
+// owed in its request's outbox) instead of waiting out server selection behind every queued write of the same inbox.
 const mutex = new KeyedMutex({ gate: assertDatabaseReachable });
 const STALE_CLAIM_MS = 10_000;
+/** Names this process's claims. */
+const PROCESS = randomBytes(9).toString('base64url');
 
 interface VersionClaimDoc {
   _id: string;
   at: Date;
+  /** The process that took it (absent in claims from before it was recorded). */
+  owner?: string;
 }
 
 export const VersionClaim = mongoose.model<VersionClaimDoc>(
   'VersionClaim',
-  new Schema<VersionClaimDoc>({ _id: { type: String, required: true }, at: { type: Date, required: true } }, { collection: 'versionclaims', versionKey: false }),
+  new Schema<VersionClaimDoc>({ _id: { type: String, required: true }, at: { type: Date, required: true }, owner: String }, { collection: 'versionclaims', versionKey: false }),
 );
 
 interface Versioned {
@@ -38,13 +46,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Takes the claim of version `v`; false while another writer holds it (a stale one is removed). */
 async function claimVersion(claimId: string): Promise<boolean> {
   try {
-    await VersionClaim.create({ _id: claimId, at: new Date() });
+    await VersionClaim.create({ _id: claimId, at: new Date(), owner: PROCESS });
     return true;
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
   }
   const held = await VersionClaim.findById(claimId).lean();
-  if (held && Date.now() - new Date(held.at).getTime() > STALE_CLAIM_MS) await VersionClaim.deleteOne({ _id: claimId, at: held.at });
+  if (held && (held.owner === PROCESS || Date.now() - new Date(held.at).getTime() > STALE_CLAIM_MS)) await VersionClaim.deleteOne({ _id: claimId, at: held.at });
   return false;
 }
 
@@ -75,10 +83,9 @@ export async function updateVersioned<D extends Versioned, R>(
       const claimId = `${model.modelName}:${id}:${current.version}`;
       if (!(await claimVersion(claimId))) continue;
       const res = await model.updateOne({ _id: id, version: current.version } as never, { $set: { ...next, version: current.version + 1 } } as never);
-      if (res.matchedCount === 1) {
-        await VersionClaim.deleteOne({ _id: `${model.modelName}:${id}:${current.version - 1}` }).catch(() => undefined);
-        return result;
-      }
+      // The claim stays: nobody writes this version step again (the document moved past it), and
+      // removing it would be one more round trip per write; the daily retention prunes claims.
+      if (res.matchedCount === 1) return result;
     }
     // Transient: a job that meets this is retried later (e.g. a claim left by a killed instance
     // that becomes stale after STALE_CLAIM_MS).

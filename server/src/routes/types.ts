@@ -7,7 +7,7 @@ import type { Bus } from '../events/bus';
 import type { LiveStreams } from '../events/streams';
 import type { JobRunner, JobStore } from '../jobs';
 import type { Logger } from '../log';
-import type { NotificationsSetup, Notifier } from '../notifications';
+import type { FollowUp } from '../commands/requests/follow-ups';
 
 export interface AppDeps {
   config: Config;
@@ -21,10 +21,8 @@ export interface AppDeps {
   jobs: JobStore;
   /** Runs due jobs; register handlers with `jobRunner.register(kind, handler)`. */
   jobRunner: JobRunner;
-  /** Call `notifier.onRequestChanged(request, newEvents, effects)` after each lifecycle change. */
-  notifier: Notifier;
-  /** `notifications.setSystemEventFirer(fn)`: the requests command for scheduler events (expiries). */
-  notifications: NotificationsSetup;
+  /** What follows every stored request change, in order (background.ts; performed by commands/requests/outbox.ts). */
+  followUps: readonly FollowUp[];
 }
 
 /** Builds the router of one resource; paths are absolute (`/api/<resource>/...`). */

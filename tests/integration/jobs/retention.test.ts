@@ -1,7 +1,7 @@
 // Retention of background history declared per module (server/src/jobs/retention.ts and the
 // owners' rules: notifications/retention.ts, commands/requests/retention.ts, media outbox). Real
 // server, database, job runner and WeChat simulator; history is made by real jobs (a reminder
-// fired, a subscribe message sent, a notifier retry, a guard), then the registry prunes "40 days
+// fired, a subscribe message sent, the request outbox's sweep), then the registry prunes "40 days
 // later" (its clock is an argument). Checked: every kind the runner handles has a declared
 // retention; pruning removes what is past it and keeps a reminder of an open request, others'
 // kinds and fresh claims; and nothing pruned comes back as a repeat — a replay of the concluded
@@ -10,10 +10,11 @@
 import { randomBytes } from 'node:crypto';
 import { legalDateOf } from '@zwgk/shared';
 import { requestsDeps } from '../../../server/src/commands/requests/deps';
-import { retellStored } from '../../../server/src/commands/requests/replay';
+import { eventsEntry, OUTBOX_SWEEP_KIND, performOwed } from '../../../server/src/commands/requests/outbox';
 import { Job, JobArchive, JobClaim, RETENTION_JOB_KIND } from '../../../server/src/jobs';
 import { silentLogger } from '../../../server/src/log';
 import { Citizen } from '../../../server/src/models/citizen';
+import { RequestModel, type RequestRecord } from '../../../server/src/models/request';
 import { BodyRequestClaim } from '../../../server/src/models/bodyRequests';
 import { availableConsent, createNotifier, readInbox, reminderJobId, scheduleReminder } from '../../../server/src/notifications';
 import { VersionClaim } from '../../../server/src/notifications/versioned';
@@ -75,14 +76,8 @@ it('prunes what is past its retention, keeps what could still be scheduled again
   expect((await act(clerk, concluded, { type: 'withdraw', reason: '申请人电话撤回' })).status).toBe(200);
   const send = `wechat:${concluded}:2:citizen:${citizenId}`;
   expect(await archived(send)).toMatchObject({ status: 'done' });
-  // A notifier retry and a guard of that change ran as well (e.g. after a failed step).
-  const retry = `notify:${concluded}:3`;
-  const guard = `notify-guard:${concluded}:2:e:2`;
-  await jobs.schedule({ id: retry, kind: 'notify.request', payload: { requestId: concluded, firstNewIndex: 2, to: 3 } });
-  await jobs.schedule({ id: guard, kind: 'notify.guard', payload: { write: 'event', requestId: concluded, baseVersion: 1, from: 2, count: 1 } });
-  t.server.background.jobRunner.wake();
-  expect(await archived(retry)).toMatchObject({ status: 'done' });
-  expect(await archived(guard)).toMatchObject({ status: 'done' });
+  // The request outbox's sweep ran (start-up schedules the current period's run).
+  const sweep = String((await until(async () => JobArchive.findOne({ kind: OUTBOX_SWEEP_KIND }, { _id: 1 }).lean(), 15_000, 'an outbox sweep'))._id);
   expect(sim.state.subscribeMessages.filter((m) => m.touser === openid)).toHaveLength(1);
 
   // Claims left behind by failed clean-ups (old by then) and one being written (fresh by then).
@@ -102,8 +97,8 @@ it('prunes what is past its retention, keeps what could still be scheduled again
   const count = (what: string) => removed.find((r) => r.what === what)?.removed;
   expect(count('jobarchive: reminder')).toBeGreaterThanOrEqual(1);
 
-  // Removed: the concluded request's reminder, the send, the retry, the guard, the daily job's own run.
-  for (const id of [reminderOf(concluded), send, retry, guard]) expect(await JobArchive.exists({ _id: id })).toBeNull();
+  // Removed: the concluded request's reminder, the send, the sweep's run, the daily job's own run.
+  for (const id of [reminderOf(concluded), send, sweep]) expect(await JobArchive.exists({ _id: id })).toBeNull();
   expect(await JobArchive.countDocuments({ kind: RETENTION_JOB_KIND })).toBe(0);
   // Kept: the open request's reminder (a replay of its history could schedule it again), the
   // outbox's entries (media.prune's), the claims still being written.
@@ -113,15 +108,19 @@ it('prunes what is past its retention, keeps what could still be scheduled again
   expect((await VersionClaim.find({ _id: /^Inbox:citizen:x:/ }).lean()).map((c) => c._id)).toEqual(['Inbox:citizen:x:2']);
   expect((await BodyRequestClaim.find({ _id: /^body-x:/ }).lean()).map((c) => c._id)).toEqual(['body-x:2']);
 
-  // No repeat. 40 days on, the concluded request's change is replayed (a late retry or guard),
+  // No repeat. 40 days on, the concluded request's change is replayed (owed again in its outbox),
   // with a grant available: its send id is no longer archived, yet nothing is sent — a replay
   // sends nothing for an event that old; and the whole history wants no reminder any more.
   expect((await me.call('POST', '/api/notifications/consent', { templateKey: 'status', accepted: true })).status).toBe(200);
   const notifierThen = createNotifier({ bus: t.server.background.bus, jobs, logger: silentLogger, templates: t.config.wechatTemplates, wechatEnabled: true, now: () => later });
-  const depsThen = requestsDeps({ config: t.config, logger: silentLogger, notifier: notifierThen, now: () => later });
-  expect(await retellStored(depsThen, concluded, 2, 3)).toBe('told'); // the withdrawal: it was sent
+  const depsThen = requestsDeps({ config: t.config, logger: silentLogger, followUps: [notifierThen], now: () => later });
+  const replayLate = async (from: number) => {
+    const stored = (await RequestModel.findById(concluded).lean<RequestRecord>())!;
+    return performOwed(depsThen, { ...stored, outbox: [eventsEntry(from, 1, later)] });
+  };
+  expect(await replayLate(2)).toBe(true); // the withdrawal: it was sent
   expect(await jobs.get(send)).toBeNull();
-  expect(await retellStored(depsThen, concluded, 1, 2)).toBe('told'); // confirm_receipt: it scheduled the reminders
+  expect(await replayLate(1)).toBe(true); // confirm_receipt: it scheduled the reminders
   expect(await availableConsent(citizenId, 'status')).toBe(1);
   expect((await jobs.active({ kind: 'wechat.subscribe' })).filter((j) => j.id.startsWith(`wechat:${concluded}:`))).toEqual([]);
   expect(await Job.countDocuments({ group: `reminders:${concluded}` })).toBe(0);

@@ -1,6 +1,7 @@
 // Reminders survive restarts and fire once: scheduled by one server process, fired by the next,
 // never again by a third one even when the change is reported again.
 import { JobArchive, Job } from '../../../server/src/jobs';
+import { RequestModel, type RequestRecord } from '../../../server/src/models/request';
 import { readInbox, reminderJobId } from '../../../server/src/notifications';
 import { testDatabaseUri } from '../../support/db';
 import { startTestServer, type TestServer } from '../../support/server';
@@ -69,15 +70,13 @@ it('4. an expiry fires its lifecycle event once through the requests command, th
   ];
   await s.store();
   for (const step of steps) await t.server.background.notifier.onRequestChanged(step.request, step.newEvents, step.effects);
-  const fired: Array<{ requestId: string; type: string; on: string; role: string }> = [];
-  t.server.background.notifications.setSystemEventFirer(async (requestId, event) => {
-    fired.push({ requestId, type: event.type, on: event.on, role: event.actor.role });
-  });
   t.server.background.jobRunner.start();
   const id = reminderJobId(s.request._id, 'correction_overdue', '2026-10-21');
   await until(async () => (await JobArchive.findById(id).lean())?.status === 'done', 10_000, 'expiry fired');
   await sleep(200);
-  expect(fired).toEqual([{ requestId: s.request._id, type: 'correction_expired', on: '2026-10-21', role: 'system' }]);
+  // Stored by the requests command (wired in background.ts), as the scheduler's event.
+  const stored = (await RequestModel.findById(s.request._id).lean<RequestRecord>())!;
+  expect(stored.events.slice(3).map((e) => ({ type: e.type, on: e.on, role: e.actor.role }))).toEqual([{ type: 'correction_expired', on: '2026-10-21', role: 'system' }]);
   const items = await reminderItems('staff-clerk-1', s.request._id);
   expect(items.map((i) => i.kind)).toEqual(['correction_overdue']);
   expect(items[0]!.body).toContain('系统已按规定办结');

@@ -3,6 +3,7 @@
 // ETags), while the published 2023 edition — JSON, text and cards — stays exactly as it was.
 // Publishing again makes a correction with its own date; edition 1 is kept.
 import { idCheckCharacter, standardRowKeys } from '@zwgk/shared';
+import { eventsEntry, owing, performOwed } from '../../../server/src/commands/requests/outbox';
 import { RequestModel } from '../../../server/src/models/request';
 import { ReportCache } from '../../../server/src/reports/models/report-cache';
 import { getDraft } from '../../../server/src/reports/draft';
@@ -84,13 +85,14 @@ describe('cached drafts and frozen editions', () => {
     expect(draftCard1.headers.get('etag')).not.toBe(draftCard0.headers.get('etag'));
 
     // 2. One request's outcome changes (a corrected record: one of the three 本机关不掌握 was in
-    //    fact disclosed), followed by the notifier call every requests command makes after a
-    //    stored change.
+    //    fact disclosed), stored with what it owes and performed, as every requests command does
+    //    (commands/requests/outbox.ts).
     const stored = (await RequestModel.findOne({ bodyId: OFFICE, outcome: 'unable_not_held', concludedOn: { $gte: '2023-01-01', $lte: '2023-12-31' } }).lean())!;
     const events = stored.events.map((e) => (e.type === 'decide' ? { ...e, outcome: 'open' as const, legalBasis: '' } : e));
-    await RequestModel.updateOne({ _id: stored._id, version: stored.version }, { $set: { events, outcome: 'open', version: stored.version + 1 } });
+    const owed = owing(stored, eventsEntry(events.findIndex((e) => e.type === 'decide'), 1, new Date()));
+    await RequestModel.updateOne({ _id: stored._id, version: stored.version }, { $set: { events, outcome: 'open', version: stored.version + 1, ...owed } });
     const changed = (await RequestModel.findById(stored._id).lean())!;
-    await t.server.background.notifier.onRequestChanged(changed, [events.find((e) => e.type === 'decide')!], []);
+    expect(await performOwed(t.server.background.requests, changed)).toBe(true);
 
     const draft2 = await reviewer('GET', `/api/reports/${OFFICE}/2023?edition=draft`);
     expect(draft2.json.report.rows.open).toEqual(natural(1));

@@ -1,12 +1,11 @@
 // The scheduler's expiries go through the same command as everything else: the notifications
-// module's reminders call `systemEventFirer` (plugged in by the requests routes). A correction
+// module's reminders call `systemEventFirer` (wired in background.ts). A correction
 // that was not made in time closes the request as 逾期未补正; a request that moved on, or whose
 // deadline has not passed, is left alone (the lifecycle refuses, nothing is written).
 import { defaultCalendar, initialState, transition, type RequestEvent, type RequestState } from '@zwgk/shared';
 import { requestsDeps } from '../../../server/src/commands/requests/deps';
 import { systemEventFirer } from '../../../server/src/commands/requests/fire';
 import { sealApplicant } from '../../../server/src/commands/requests/identity';
-import { noopNotifier } from '../../../server/src/commands/requests/notifier';
 import { silentLogger } from '../../../server/src/log';
 import { RequestModel } from '../../../server/src/models/request';
 import { startTestServer, type TestServer } from '../../support/server';
@@ -55,7 +54,7 @@ const correctionSteps = (dueOn: string): Array<[string, string, string, Record<s
 ];
 
 it('closes a request whose correction deadline passed, once; leaves others alone', async () => {
-  const fire = systemEventFirer(requestsDeps({ config: t.config, logger: silentLogger, notifier: noopNotifier }));
+  const fire = systemEventFirer(requestsDeps({ config: t.config, logger: silentLogger }));
   const system = { role: 'system' as const, id: 'scheduler' };
 
   await storedRequest('sysExpired00001', correctionSteps('2026-10-26'));

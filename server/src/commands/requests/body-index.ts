@@ -120,11 +120,9 @@ async function raise(bodyId: string, announced: Announcement[]): Promise<void> {
       const claimId = `${bodyId}:${current.version}`;
       if (!(await claim(claimId))) continue;
       const res = await BodyRequests.updateOne({ _id: bodyId, version: current.version }, { $set: { entries: packEntries(entries), version: current.version + 1 } });
-      if (res.matchedCount === 1) {
-        // A writer that read the version before can no longer match: its claim is not needed.
-        await BodyRequestClaim.deleteOne({ _id: `${bodyId}:${current.version - 1}` }).catch(() => undefined);
-        return;
-      }
+      // The claim stays (pruned by the daily retention): the document moved past its step, and
+      // removing it would be one more round trip per write.
+      if (res.matchedCount === 1) return;
     }
   });
 }

@@ -1,5 +1,6 @@
 // Writing one change of a request: ONE conditional update on `{_id, version}` that appends the
-// new event/message/attachment and refreshes the cached fields. With the per-request lock
+// new event/message/attachment, refreshes the cached fields and records what the change owes
+// (outbox.ts). With the per-request lock
 // (locks.ts) no two writes of this process overlap; the version condition makes a write from
 // another instance that read the same version fail (atomic on MongoDB) instead of overwriting.
 // Such a miss is a `ConcurrentWrite`: the commands run again on the fresh document
@@ -8,6 +9,7 @@
 import { clockOf, eventSentence, type Calendar, type LegalDate, type RequestEvent, type RequestState } from '@zwgk/shared';
 import { lifecycleVersion, RequestModel, type RequestRecord, type StoredAttachment, type StoredMessage } from '../../models/request';
 import { announceRequest } from './body-index';
+import { eventsEntry, messageEntry, owing } from './outbox';
 import { versionConflict } from './refusals';
 
 const CONCURRENT = Symbol('concurrent write');
@@ -73,6 +75,9 @@ export async function commitChange(current: RequestRecord, change: Change, ctx: 
   }
   if (change.message) push.messages = change.message;
   if (change.attachment) push.attachments = change.attachment;
+  // What the change owes, in the same write (outbox.ts).
+  const entry = change.event ? eventsEntry(current.events.length, 1, ctx.now) : change.message ? messageEntry(change.message.id, ctx.now) : null;
+  if (entry) Object.assign(set, owing(current, entry));
   if (change.notify?.citizen) set['activity.citizen'] = ctx.now;
   if (change.notify?.staff) set['activity.staff'] = ctx.now;
   // The staff inbox's body document names the version first (body-index.ts: a failed write only costs a re-read).

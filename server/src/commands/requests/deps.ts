@@ -2,10 +2,8 @@
 import { legalDateOf, type Calendar, type LegalDate } from '@zwgk/shared';
 import { effectiveCalendar } from '../../calendar/effective';
 import type { Config } from '../../config';
-import type { JobStore } from '../../jobs';
 import type { Logger } from '../../log';
-import { noopNotifier, type RequestNotifier } from './notifier';
-import type { NotifyGuards } from './notify-guard';
+import type { FollowUp } from './follow-ups';
 
 /** The working-day calendar (base data + an administrator's overrides, calendar/effective.ts); async: it comes from the database. */
 export type CalendarSource = () => Promise<Calendar>;
@@ -14,20 +12,18 @@ export interface RequestsDeps {
   config: Pick<Config, 'piiKey' | 'dataDir'>;
   logger: Logger;
   calendar: CalendarSource;
-  notifier: RequestNotifier;
-  /** Jobs that tell a stored change if this process dies before it did (notify-guard.ts); absent → no guard. */
-  notifyGuards?: NotifyGuards;
+  /** What follows every stored change, in order (follow-ups.ts); none in tools and tests that need none. */
+  followUps: readonly FollowUp[];
   /** The current instant (tests may pin it). */
   now: () => Date;
 }
 
-export function requestsDeps(app: { config: Config; logger: Logger; calendar?: CalendarSource; notifier?: RequestNotifier; jobs?: JobStore; now?: () => Date }): RequestsDeps {
+export function requestsDeps(app: { config: Config; logger: Logger; calendar?: CalendarSource; followUps?: readonly FollowUp[]; now?: () => Date }): RequestsDeps {
   return {
     config: app.config,
     logger: app.logger,
     calendar: app.calendar ?? effectiveCalendar,
-    notifier: app.notifier ?? noopNotifier,
-    ...(app.jobs ? { notifyGuards: { jobs: app.jobs, delayMs: app.config.notifyGuardDelayMs } } : {}),
+    followUps: app.followUps ?? [],
     now: app.now ?? (() => new Date()),
   };
 }

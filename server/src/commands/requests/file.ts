@@ -21,7 +21,6 @@ import {
   initialState,
   legalDateOf,
   transition,
-  type Effect,
   type Filing,
   type LegalDate,
   type RequestEvent,
@@ -35,17 +34,16 @@ import { ensureRequestIndexes, RequestModel, type RequestRecord } from '../../mo
 import { getBody, type BodyInfo } from './bodies';
 import { cachedFields } from './change';
 import { today, type RequestsDeps } from './deps';
-import { notify } from './fire';
 import { sealApplicant } from './identity';
 import { requestLocks } from './locks';
-import { guardedWrite } from './notify-guard';
 import { announceRequest } from './body-index';
 import { claimNextNumber } from './numbering';
 import { hashQueryCode, queryCodeFor } from './query-code';
 import { refusalError } from './refusals';
-import { retell } from './replay';
+import { eventsEntry, performOwed } from './outbox';
 import { rememberCitizenRequest } from './request-index';
 import { isDuplicateKeyError } from '../../db/duplicate';
+import { crashPoint } from '../../lib/crash-point';
 
 export interface FileResult {
   request: RequestRecord;
@@ -78,7 +76,6 @@ interface NewRequest {
   /** Events in order, already accepted by `transition`. */
   events: RequestEvent[];
   state: RequestState;
-  effects: Effect[];
   /** Who has something new to look at. */
   activity: { citizen: boolean; staff: boolean };
   /** Year of the 申请编号. */
@@ -125,21 +122,17 @@ async function insertNew(deps: RequestsDeps, n: NewRequest): Promise<FileResult>
       lastActivityAt: now,
       createdAt: now,
       version: 0,
+      // What the filing owes (notices, reminders, report stamp), stored with it (outbox.ts).
+      outbox: [eventsEntry(0, n.events.length, now)],
+      outboxSince: now,
     };
     try {
       // The body's inbox document names it before it exists (body-index.ts: a superset, never a miss).
       await announceRequest(doc.bodyId, { id: doc._id, version: doc.version, read: doc.readState.staff });
-      // Guarded: announced by a job even if this process dies right after the insert and the
-      // client never retries (notify-guard.ts).
-      const request = await guardedWrite(
-        deps,
-        { write: 'filing', requestId: n.id, baseVersion: -1, from: 0, count: n.events.length },
-        async () => {
-          await RequestModel.create(doc);
-          return (await RequestModel.findById(n.id).lean<RequestRecord>())!;
-        },
-        (stored) => notify(deps, stored, n.events, n.effects),
-      );
+      crashPoint('decided:filing');
+      const request = (await RequestModel.create(doc)).toObject<RequestRecord>();
+      crashPoint('commit:filing');
+      await performOwed(deps, request, { justWritten: true });
       return { request, queryCode, created: true };
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
@@ -156,16 +149,13 @@ async function insertNew(deps: RequestsDeps, n: NewRequest): Promise<FileResult>
 
 /**
  * A retry of a submission that is already stored. The first attempt may have died between the
- * insert and the notices (the process was killed, the database went away): its client got no
- * answer and retries with the same key. The filing's notification guard tells them anyway
- * (notify-guard.ts); telling now is sooner, and safe — notices and reminders have deterministic
- * ids, so what was already told is not repeated (found by tests/drills). Only while the request
- * is as filed: once staff acted on it, it has been seen. (An offline applicant has no account:
- * the notifier tells staff only.)
+ * insert and its follow-ups (the process was killed, the database went away): its client got no
+ * answer and retries with the same key. The sweep would perform what the filing owes anyway
+ * (outbox.ts); performing it now is sooner, and safe: everything has a deterministic id.
  */
-async function retellFiling(deps: RequestsDeps, existing: RequestRecord, filedEvents: number): Promise<void> {
-  if (existing.events.length !== filedEvents) return;
-  await retell(deps, existing, 0, filedEvents);
+async function answerStored(deps: RequestsDeps, existing: RequestRecord): Promise<FileResult> {
+  await performOwed(deps, existing);
+  return { request: existing, queryCode: queryCodeFor(existing._id), created: false };
 }
 
 /** Accepts `type` for `role` on `state` with the lifecycle's own rules, or throws its refusal. */
@@ -190,10 +180,7 @@ export async function fileRequest(deps: RequestsDeps, actor: CitizenActor, filin
   const id = requestIdFor(`citizen:${actor.citizenId}`, idempotencyKey);
   return requestLocks.run(id, async () => {
     const existing = await RequestModel.findById(id).lean<RequestRecord>();
-    if (existing) {
-      await retellFiling(deps, existing, 1);
-      return { request: existing, queryCode: queryCodeFor(id), created: false };
-    }
+    if (existing) return answerStored(deps, existing);
     const body = await receivingBody(filing.bodyId);
     const calendar = await deps.calendar();
     const now = deps.now();
@@ -207,7 +194,6 @@ export async function fileRequest(deps: RequestsDeps, actor: CitizenActor, filin
       channel: 'online',
       events: [submit.event],
       state: submit.state,
-      effects: submit.effects,
       activity: { citizen: false, staff: true },
       year: Number(on.slice(0, 4)),
     });
@@ -230,10 +216,7 @@ export async function registerOffline(
   const id = idempotencyKey ? requestIdFor(`staff:${actor.staffId}`, idempotencyKey) : randomBytes(18).toString('base64url');
   return requestLocks.run(id, async () => {
     const existing = await RequestModel.findById(id).lean<RequestRecord>();
-    if (existing) {
-      await retellFiling(deps, existing, 2);
-      return { request: existing, queryCode: queryCodeFor(id), created: false };
-    }
+    if (existing) return answerStored(deps, existing);
     const body = await receivingBody(filing.bodyId);
     if (!staffCanSeeBody(actor, { id: body._id, county: body.county })) {
       throw validationFailed([{ field: 'bodyId', message: '只能登记本机关收到的申请' }]);
@@ -254,8 +237,6 @@ export async function registerOffline(
       channel: offline.channel,
       events: [submit.event, confirm.event],
       state: confirm.state,
-      // The office's own staff are told about new submissions; the applicant has no account here.
-      effects: [...submit.effects.filter((e) => e.type !== 'notify_applicant'), ...confirm.effects.filter((e) => e.type !== 'notify_applicant')],
       activity: { citizen: false, staff: false },
       year: Number(on.slice(0, 4)),
     });

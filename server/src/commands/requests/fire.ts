@@ -1,6 +1,6 @@
 // Applying one lifecycle event to a stored request: authorise with shared `availableActions`,
 // run shared `transition` (which validates the payload and the guards of the 条例), write it as
-// one conditional update, then tell the notifier. Serialised per request (locks.ts); a write that
+// one conditional update with what it owes, then perform that (outbox.ts). Serialised per request (locks.ts); a write that
 // loses to another instance's is decided again on the fresh document (change.ts).
 import {
   availableActions,
@@ -13,14 +13,14 @@ import {
   type Role,
   type Effect,
 } from '@zwgk/shared';
-import { lifecycleVersion, type RequestRecord, type StoredMessage } from '../../models/request';
-import type { TellOptions } from '../../notifications';
+import { crashPoint } from '../../lib/crash-point';
+import { lifecycleVersion, type RequestRecord } from '../../models/request';
 import { getBody } from './bodies';
 import { commitChange, eventAudience, retryConcurrentWrites } from './change';
 import { today, type RequestsDeps } from './deps';
 import { requestLocks } from './locks';
 import { loadRequest, requestNotFound } from './access';
-import { guardedWrite } from './notify-guard';
+import { performOwed } from './outbox';
 import { refusalError, versionConflict } from './refusals';
 
 export interface FireInput {
@@ -72,37 +72,16 @@ async function fireOnce(deps: RequestsDeps, input: FireInput): Promise<FireResul
   );
   if (!result.ok) throw refusalError(result.code, result.reason);
 
-  // Guarded: if this process dies between the write and the notices, a job tells them (notify-guard.ts).
-  const request = await guardedWrite(
-    deps,
-    { write: 'event', requestId: current._id, baseVersion: current.version, from: current.events.length, count: 1 },
-    () => commitChange(current, { event: result.event, state: result.state, notify: eventAudience(result.event) }, { calendar, today: today(deps), now }),
-    (stored) => notify(deps, stored, [result.event], result.effects),
-  );
+  crashPoint('decided:event');
+  const request = await commitChange(current, { event: result.event, state: result.state, notify: eventAudience(result.event) }, { calendar, today: today(deps), now });
+  crashPoint('commit:event');
+  await performOwed(deps, request, { justWritten: true });
   return { request, event: result.event, effects: result.effects };
 }
 
 /**
- * The change is stored; a failing notifier must not turn it into an error for the caller (who
- * would retry a change that already happened). The notifications module keeps its own retries.
- * True when everything was done now; false leaves the change's notification guard to run.
- * `told.replay`: told again from the stored document (replay.ts), not right after the write.
- */
-export async function notify(deps: RequestsDeps, request: RequestRecord, newEvents: RequestEvent[], effects: Effect[], message?: StoredMessage, told: TellOptions = {}): Promise<boolean> {
-  try {
-    let done = true;
-    if (newEvents.length > 0) done = (await deps.notifier.onRequestChanged(request, newEvents, effects, told)) && done;
-    if (message) done = (await deps.notifier.onMessagePosted(request, { id: message.id, at: message.at, author: message.author, text: message.text })) && done;
-    return done;
-  } catch (err) {
-    deps.logger.error({ err, requestId: request._id }, 'notifier failed after a request change');
-    return false;
-  }
-}
-
-/**
  * Events of the scheduler (role 'system': 逾期未补正, 逾期未缴费), plugged into the notifications
- * module's reminders (`notifications.setSystemEventFirer`). A request that moved on in the meantime
+ * module's reminders (background.ts hands it to `registerNotificationJobs`). A request that moved on in the meantime
  * (corrected, paid, withdrawn) is left alone: the lifecycle refuses the event and nothing happens.
  */
 export function systemEventFirer(deps: RequestsDeps) {

@@ -7,11 +7,11 @@ import { AppError } from '../../errors';
 import { RequestModel, type RequestRecord, type StoredAttachment, type StoredMessage, type MessageAuthor } from '../../models/request';
 import { requestNotFound, loadRequest } from './access';
 import { commitChange, retryConcurrentWrites } from './change';
+import { crashPoint } from '../../lib/crash-point';
 import { today, type RequestsDeps } from './deps';
-import { notify } from './fire';
 import { announceStaffRead } from './body-index';
 import { requestLocks } from './locks';
-import { guardedWrite } from './notify-guard';
+import { performOwed } from './outbox';
 
 export const newId = () => randomBytes(16).toString('base64url');
 
@@ -31,18 +31,14 @@ export async function postMessage(
     const message: StoredMessage = { id: newId(), at: now, author: input.author, text: input.text, attachmentIds: input.attachment ? [input.attachment.id] : [] };
     const fromCitizen = input.author.kind === 'citizen';
     const calendar = await deps.calendar();
-    // Guarded: if this process dies between the write and the notice, a job tells it (notify-guard.ts).
-    const request = await guardedWrite(
-      deps,
-      { write: 'message', requestId: current._id, baseVersion: current.version, messageId: message.id },
-      () =>
-        commitChange(
-          current,
-          { message, ...(input.attachment ? { attachment: input.attachment } : {}), notify: { citizen: !fromCitizen, staff: fromCitizen } },
-          { calendar, today: today(deps), now },
-        ),
-      (stored) => notify(deps, stored, [], [], message),
+    crashPoint('decided:message');
+    const request = await commitChange(
+      current,
+      { message, ...(input.attachment ? { attachment: input.attachment } : {}), notify: { citizen: !fromCitizen, staff: fromCitizen } },
+      { calendar, today: today(deps), now },
     );
+    crashPoint('commit:message');
+    await performOwed(deps, request, { justWritten: true });
     return { request, message };
   }));
 }

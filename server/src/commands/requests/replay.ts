@@ -1,15 +1,12 @@
-// Telling a stored change again, from the stored document alone: the notification guard
-// (notify-guard.ts) after a process died between a write and its notices, the notifier's own
-// retry job after a step failed (`notify.request`, plugged in as its ChangeReplayer by
-// background.ts), and a client's retry of a filing (file.ts retellFiling). The effects are recomputed with the lifecycle's own
-// `effectsOf` from the stored events — never taken from whoever meant to write — so only what
-// is stored is ever told. Everything the notifier does has deterministic ids: what was told
+// Telling a stored change from the stored document alone (the outbox, outbox.ts, right after the
+// write and again whenever it was left undone). The effects are recomputed with the lifecycle's
+// own `effectsOf` from the stored events — never taken from whoever meant to write — so only what
+// is stored is ever told. Everything the follow-ups do has deterministic ids: what was told
 // already is not told twice.
-import { effectsOf, fold, reminderKinds, type Effect, type ReminderKind } from '@zwgk/shared';
-import { RequestModel, type RequestRecord } from '../../models/request';
+import { effectsOf, fold, reminderKinds, type Effect, type ReminderKind, type RequestEvent } from '@zwgk/shared';
+import type { RequestRecord } from '../../models/request';
 import { getBody } from './bodies';
 import type { RequestsDeps } from './deps';
-import { notify } from './fire';
 
 /**
  * The effects to perform when events are told late, after later events already performed
@@ -42,10 +39,11 @@ export function effectsToRetell(told: readonly Effect[], later: readonly Effect[
 }
 
 /**
- * Tells events `from … from+count-1` of the stored request again, as the notifier would have been
- * told right after they were written. True when everything was done (see fire.ts `notify`).
+ * Events `from … from+count-1` of the stored request as the follow-ups are told them: the request
+ * as it was right after them (the notifier finds "the newest event of a type" among the new ones,
+ * so a later one must not show), and their effects reconciled with any later events.
  */
-export async function retell(deps: RequestsDeps, stored: RequestRecord, from: number, count: number): Promise<boolean> {
+export async function changeToTell(deps: Pick<RequestsDeps, 'calendar'>, stored: RequestRecord, from: number, count: number): Promise<{ request: RequestRecord; newEvents: RequestEvent[]; effects: Effect[] }> {
   const calendar = await deps.calendar();
   const requiresReview = (await getBody(stored.bodyId))?.requiresReview ?? true;
   const { events } = stored;
@@ -53,18 +51,5 @@ export async function retell(deps: RequestsDeps, stored: RequestRecord, from: nu
   const to = from + count;
   const told = events.slice(from, to).flatMap((_, k) => effectsAt(from + k));
   const later = events.slice(to).flatMap((_, k) => effectsAt(to + k));
-  // The notifier finds "the newest event of a type" among the new ones: show it the request as it
-  // was right after these events, or it would name a later one.
-  const asThen: RequestRecord = { ...stored, events: events.slice(0, to) };
-  return notify(deps, asThen, events.slice(from, to), effectsToRetell(told, later), undefined, { replay: true });
-}
-
-/**
- * The notifier's retry (`notify.request`): events `from … to-1` of the request as stored now.
- * `not_stored` when the request or those events are not there (nothing that could be told).
- */
-export async function retellStored(deps: RequestsDeps, requestId: string, from: number, to: number): Promise<'told' | 'incomplete' | 'not_stored'> {
-  const stored = await RequestModel.findById(requestId).lean<RequestRecord>();
-  if (!stored || stored.events.length < to || from < 0 || from >= to) return 'not_stored';
-  return (await retell(deps, stored, from, to - from)) ? 'told' : 'incomplete';
+  return { request: { ...stored, events: events.slice(0, to) }, newEvents: events.slice(from, to), effects: effectsToRetell(told, later) };
 }

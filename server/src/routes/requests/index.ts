@@ -8,7 +8,6 @@ import { citizenCorrect, citizenWithdraw } from '../../commands/requests/act';
 import { loadForCitizen, citizenMaySee } from '../../commands/requests/access';
 import { requestsDeps } from '../../commands/requests/deps';
 import { fileRequest, filingStored } from '../../commands/requests/file';
-import { systemEventFirer } from '../../commands/requests/fire';
 import { citizenRequests } from '../../commands/requests/inbox';
 import { markRead, postMessage } from '../../commands/requests/messages';
 import { viewContext } from '../../commands/requests/view';
@@ -33,8 +32,6 @@ const submissionKey = (ctx: Context): string | undefined => {
 
 export const requestsRoutes: RouteFactory = (app) => {
   const deps = requestsDeps(app);
-  // Expiries fired by the scheduler go through the same command as everything else.
-  app.notifications?.setSystemEventFirer(systemEventFirer(deps));
   const router = new Router();
 
   const detail = async (r: RequestRecord, actor: CitizenActor) => presentCitizenDetail(r, actor.citizenId, await viewContext(deps, [r]));

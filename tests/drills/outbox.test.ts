@@ -1,10 +1,10 @@
 // Drill: the server of a county (one process + its embedded database child) is SIGKILLed right
 // after a change of a request was stored and before anybody was told — a citizen's filing, a
 // staff action, a citizen's message — and started again on the same DATA_DIR. Nobody retries
-// anything. The change's notification guard (server/src/commands/requests/notify-guard.ts), a job
-// stored before the write, must tell everything exactly once: the citizen's inbox item and WeChat
-// subscribe message, the staff notice, the reminder jobs, the report stamp. And a guard whose
-// write never happened (killed between the guard and the write) must tell nothing.
+// anything. What the change owes is stored with it (the request's outbox, server/src/commands/
+// requests/outbox.ts), and the outbox's sweep must perform it exactly once: the citizen's inbox
+// item and WeChat subscribe message, the staff notice, the reminder jobs, the report stamp. And a
+// change that was decided but never written (killed just before the write) must tell nothing.
 //
 // The kill lands at that exact point through the test-only hook ZWGK_TEST_CRASH_AFTER
 // (server/src/lib/crash-point.ts: the process SIGKILLs itself there; ignored outside NODE_ENV=test).
@@ -44,7 +44,7 @@ function start(crashAfter?: string): ServerProcess {
     MEDIA_WORKER_ENABLED: '0',
     JOBS_POLL_MS: '100',
     JOBS_RETRY_MS: '300',
-    NOTIFY_GUARD_DELAY_MS: '1500',
+    OUTBOX_SWEEP_MS: '1000',
     ...wechatSimulatorEnv(sim.url),
     WECHAT_TEMPLATE_STATUS: 'sim-tmpl-request-progress',
     ...(crashAfter ? { ZWGK_TEST_CRASH_AFTER: crashAfter } : {}),
@@ -101,11 +101,12 @@ async function until<T>(check: () => Promise<T | false | null | undefined>, what
   }
 }
 
-/** Every guard has finished (none waiting or running) and what they left in the archive. */
-async function guardsSettled(requestId: string) {
-  const prefix = new RegExp(`^notify-guard:${requestId}:`);
-  await until(async () => (await db.collection('jobs').countDocuments({ _id: prefix as never })) === 0, 'guards finished');
-  return db.collection<{ _id: string; status: string; result: Record<string, unknown> | null }>('jobarchive').find({ _id: prefix as never }).toArray();
+/** The request owes nothing any more (its outbox was performed and cleared). */
+async function outboxSettled(requestId: string): Promise<void> {
+  await until(async () => {
+    const doc = await db.collection<{ _id: string; outbox?: unknown[]; outboxSince?: Date | null }>('requests').findOne({ _id: requestId });
+    return doc !== null && (doc.outbox ?? []).length === 0 && doc.outboxSince === null;
+  }, 'the outbox performed');
 }
 
 const stampOf = async () => (await db.collection<{ _id: string; token: string }>('reportstamps').findOne({ _id: BODY }))?.token ?? null;
@@ -140,12 +141,11 @@ it('a filing killed right after its insert, never retried: the office and the ci
   const stored = await until(async () => (await db.collection<{ _id: string }>('requests').find({ citizenId: CITIZEN }).toArray())[0], 'the stored filing');
   requestId = stored._id;
   const clerk = await until(async () => (await inbox(clerkToken, requestId)).filter((n) => n.kind === 'new_submission').length > 0 && inbox(clerkToken, requestId), 'the clerk notice');
-  const guards = await guardsSettled(requestId);
+  await outboxSettled(requestId);
   expect(clerk.map((n) => n.kind)).toEqual(['new_submission']);
   expect((await inbox(citizenToken, requestId)).map((n) => n.kind)).toEqual(['submitted']);
   expect(await stampOf()).not.toBe(before);
   expect(await stampOf()).not.toBeNull();
-  expect(guards.map((g) => [g.status, g.result?.told])).toEqual([['done', 'events']]);
 });
 
 it('a staff action killed right after it was stored: citizen inbox, one WeChat message, reminders and report stamp, once', async () => {
@@ -159,7 +159,7 @@ it('a staff action killed right after it was stored: citizen inbox, one WeChat m
   expect((await requestDoc(requestId))!.events.map((e) => e.type)).toEqual(['submit', 'confirm_receipt']);
   await until(async () => (await inbox(citizenToken, requestId)).some((n) => n.kind === 'received'), 'the citizen notice');
   await until(async () => sim.state.subscribeMessages.some((m) => m.touser === OPENID), 'the subscribe message');
-  const guards = await guardsSettled(requestId);
+  await outboxSettled(requestId);
   await new Promise((r) => setTimeout(r, 1000)); // a second send would be due by now
 
   expect((await inbox(citizenToken, requestId)).map((n) => n.kind).sort()).toEqual(['received', 'submitted']);
@@ -167,7 +167,6 @@ it('a staff action killed right after it was stored: citizen inbox, one WeChat m
   const reminders = await db.collection('jobs').find({ _id: new RegExp(`^reminder:${requestId}:`) as never }).toArray();
   expect(reminders.map((j) => String(j._id).split(':')[2]).sort()).toEqual(['correction_window_ends', 'reply_due_soon', 'reply_overdue']);
   expect(await stampOf()).not.toBe(before);
-  expect(guards.filter((g) => g.result?.told === 'events')).toHaveLength(2); // the filing's and this one's
 });
 
 it("a citizen's message killed right after it was stored: the clerk is told, once", async () => {
@@ -178,22 +177,21 @@ it("a citizen's message killed right after it was stored: the clerk is told, onc
   const [message] = (await requestDoc(requestId))!.messages;
   expect(message?.text).toBe('请问大概什么时候答复？');
   await until(async () => (await inbox(clerkToken, requestId)).some((n) => n.kind === 'message'), 'the clerk notice of the message');
-  const guards = await guardsSettled(requestId);
+  await outboxSettled(requestId);
   expect((await inbox(clerkToken, requestId)).map((n) => n.kind).sort()).toEqual(['message', 'new_submission']);
-  expect(guards.filter((g) => g.result?.told === 'message')).toHaveLength(1);
 });
 
-it('killed after the guard but before the write: nothing stored, nothing told', async () => {
-  const p = await restartCrashingAt('guard:event');
+it('killed after deciding but before the write: nothing stored, nothing owed, nothing told', async () => {
+  const p = await restartCrashingAt('decided:event');
   const sentBefore = sim.state.subscribeMessages.length;
   const remindersBefore = await db.collection('jobs').countDocuments({ _id: new RegExp(`^reminder:${requestId}:`) as never });
   // The citizen withdraws: it would tell the citizen and the clerk and cancel the reminders.
   await killedBy(p, `/api/requests/${requestId}/withdraw`, { method: 'POST', headers: { authorization: `Bearer ${citizenToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ reason: '不再需要', version: 2 }) });
 
   await restartNormally();
-  const guards = await guardsSettled(requestId);
+  await outboxSettled(requestId);
+  await new Promise((r) => setTimeout(r, 2000)); // two sweep periods
   expect((await requestDoc(requestId))!.events.map((e) => e.type)).toEqual(['submit', 'confirm_receipt']);
-  expect(guards.filter((g) => g.result?.skipped === 'not_stored')).toHaveLength(1);
   expect((await inbox(citizenToken, requestId)).map((n) => n.kind).sort()).toEqual(['received', 'submitted']);
   expect((await inbox(clerkToken, requestId)).map((n) => n.kind).sort()).toEqual(['message', 'new_submission']);
   expect(sim.state.subscribeMessages.length).toBe(sentBefore);

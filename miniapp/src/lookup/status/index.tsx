@@ -1,10 +1,9 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { LookupResult } from '@zwgk/shared';
 import { useEffect, useState } from 'react';
 import { lookupApi } from '../../api/citizen';
-import { ApiError } from '../../api/client';
 import { Card, PageShell, PrimaryButton, ProvisionalNote, StatusChip } from '../../components';
+import { useData } from '../../hooks/use-data';
 import { phaseTone, shortDate } from '../../requests/status';
 import './index.css';
 
@@ -23,29 +22,27 @@ export default function LookupStatusPage() {
   const params = useRouter().params;
   const [number, setNumber] = useState(params.number ?? '');
   const [code, setCode] = useState('');
-  const [result, setResult] = useState<LookupResult>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  /** What was asked (a new object for every tap of 查询, so asking again looks again). */
+  const [asked, setAsked] = useState<{ number: string; code: string }>();
+  const [missing, setMissing] = useState<string>();
+  const lookup = useData(() => lookupApi.find(asked!.number, asked!.code), [asked], {
+    enabled: asked !== undefined,
+    showAgain: false,
+    pullDown: false,
+    clearOnChange: true,
+    fallback: '查询失败，请稍后重试',
+  });
+  const result = missing ? undefined : lookup.data;
+  const error = missing ?? lookup.error;
 
   useEffect(() => {
     if (params.number) setNumber(params.number);
   }, [params.number]);
 
-  const find = async () => {
-    setError(undefined);
-    setResult(undefined);
-    if (!number.trim() || !code.trim()) {
-      setError(!number.trim() ? '请填写申请编号' : '请填写查询码');
-      return;
-    }
-    setBusy(true);
-    try {
-      setResult(await lookupApi.find(number.trim(), code.trim()));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '查询失败，请稍后重试');
-    } finally {
-      setBusy(false);
-    }
+  const find = () => {
+    if (!number.trim() || !code.trim()) return setMissing(!number.trim() ? '请填写申请编号' : '请填写查询码');
+    setMissing(undefined);
+    setAsked({ number: number.trim(), code: code.trim() });
   };
 
   return (
@@ -54,9 +51,9 @@ export default function LookupStatusPage() {
         <Text className="lookup__field-label">申请编号</Text>
         <Input className="lookup__input" value={number} placeholder="如 PWZF-2026-000123" onInput={(e) => setNumber(e.detail.value)} />
         <Text className="lookup__field-label">查询码</Text>
-        <Input className="lookup__input" value={code} placeholder="提交申请时显示的查询码" onInput={(e) => setCode(e.detail.value)} onConfirm={() => void find()} />
+        <Input className="lookup__input" value={code} placeholder="提交申请时显示的查询码" onInput={(e) => setCode(e.detail.value)} onConfirm={find} />
         {error ? <Text className="lookup__error">{error}</Text> : null}
-        <PrimaryButton loading={busy} onClick={() => void find()}>
+        <PrimaryButton loading={lookup.loading} onClick={find}>
           查询
         </PrimaryButton>
       </Card>

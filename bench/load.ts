@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { defaultCalendar, initialState, legalDateOf, transition, type LegalDate, type OutcomeKey, type RequestEvent, type RequestState, type Role } from '@zwgk/shared';
 import mongoose from 'mongoose';
 import { hashPassword } from '../server/src/auth/passwords';
-import { announceRequests } from '../server/src/commands/requests/body-index';
+import { announceRequests } from '../server/src/storage/body-index';
 import { cachedFields } from '../server/src/commands/requests/change';
 import { sealApplicant } from '../server/src/commands/requests/identity';
-import { counterId, requestNumber } from '../server/src/commands/requests/numbering';
+import { counterId, requestNumber } from '../server/src/storage/numbering';
 import { hashQueryCode, queryCodeFor } from '../server/src/commands/requests/query-code';
 import { DEMO_BODIES, PINGWU, PINGWU_GOV_OFFICE, seedBodies } from '../server/src/demo/bodies';
 import { raiseCounter } from '../server/src/models/counter';
@@ -258,7 +258,7 @@ export async function growTo(total: number, already: number): Promise<void> {
       const on = dayOf(GROWTH_YEAR, r() * 0.9);
       docs.push(build(`bench-grow-${i}-${randomBytes(3).toString('hex')}`, requestNumber('PWZZ', GROWTH_YEAR, i + 1), GROWTH_BODY, false, null, script(on, false, false, r, false), applicant, () => 'bench-growth-staff'));
     }
-    // As an import must (commands/requests/body-index.ts): the body's lookup document names them
+    // As an import must (storage/body-index.ts): the body's lookup document names them
     // before they are stored — after its one-time build, the inbox and the reports read only what it names.
     await announceRequests(GROWTH_BODY, docs.map((d) => ({ id: d._id, version: d.version, read: d.readState.staff })));
     await insertAll('requests', docs);

@@ -18,6 +18,7 @@ import { outboxRetentionRules } from './media/outbox/worker';
 import { createInstanceNotifier, loadRequestEvents, notificationsRetention, registerNotificationJobs, type Notifier } from './notifications';
 import { createWechatClient, type WechatClient } from './platforms/wechat';
 import { reportStampFollowUp } from './reports/follow-up';
+import { versionClaimsRetention } from './storage/versioned';
 
 export interface Background {
   bus: Bus;
@@ -72,6 +73,7 @@ export function createBackground(config: Config, logger: Logger): Background {
     .declare('jobs', jobsRetention)
     .declare('notifications', notificationsRetention({ loadRequest: loadRequestEvents }))
     .declare('requests', requestsRetention)
+    .declare('storage', [versionClaimsRetention])
     .declare('media', outboxRetentionRules);
   registerRetention({ runner: jobRunner, jobs, retention, logger });
   return {

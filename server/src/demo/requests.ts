@@ -26,9 +26,9 @@ import {
 } from '@zwgk/shared';
 import { cachedFields } from '../commands/requests/change';
 import { sealApplicant } from '../commands/requests/identity';
-import { counterId, requestNumber } from '../commands/requests/numbering';
+import { counterId, requestNumber } from '../storage/numbering';
 import { hashQueryCode, queryCodeFor } from '../commands/requests/query-code';
-import { indexStoredRequest } from '../commands/requests/request-index';
+import { indexStoredRequest } from '../storage/citizen-index';
 import type { Logger } from '../log';
 import { citizenId } from '../models/citizen';
 import { raiseCounter } from '../models/counter';

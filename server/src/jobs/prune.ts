@@ -6,7 +6,7 @@
 //   that knows its ids are never scheduled again after that age (a 5-minute sweep window, a
 //   publish decision whose intent is gone), or that asks, entry by entry, whether one is still
 //   needed (`pruneArchiveUnlessNeeded`: a reminder of a request that could still schedule it).
-// - Claims (`jobclaims`, and the same device elsewhere: `versionclaims`, `bodyrequestclaims`) are
+// - Claims (`jobclaims`, and the same device elsewhere: `versionclaims`) are
 //   only needed while their version step is being written (milliseconds); their writers remove
 //   them when done, so only claims left by a failed clean-up or a killed process remain.
 //   Removing an old claim is always safe: a writer that read that version inserts its claim

@@ -6,7 +6,7 @@
 // nothing: so each module declares, per job kind, how long its entries stay and why (the table in
 // docs/ARCHITECTURE.md lists them). A kind nobody declared is never pruned, and the server test
 // (tests/integration/jobs/retention.test.ts) checks that every kind the runner handles is declared.
-// Claim collections (`jobclaims`, `versionclaims`, `bodyrequestclaims`) only matter while their
+// Claim collections (`jobclaims`, `versionclaims`) only matter while their
 // version step is being written; their owners declare them too.
 //
 // One daily job `jobs.retention` (id `retention:<Beijing day>`, due 03:45, a day's id is never

@@ -11,7 +11,7 @@
 //            `$set` of one of them, the same data as one string 2–3 ms and 4–5 ms to rewrite whole.
 //   epoch    random, set when the document is created: a cache filled from an earlier document of
 //            the same id (database dropped, restored) is thrown away
-//   version  of this document; each write inserts a claim first (see body-index.ts), so rewriting
+//   version  of this document; each write inserts a claim first (storage/versioned.ts), so rewriting
 //            the whole string is safe with several processes on both databases
 //
 // `_id` = BUILT_MARKER is not a body: it records that every request stored before it was
@@ -38,25 +38,5 @@ export const BodyRequests = mongoose.model<BodyRequestsDoc>(
       version: { type: Number, default: 0 },
     },
     { collection: 'bodyrequests', versionKey: false, minimize: false },
-  ),
-);
-
-/**
- * One claim per version step of a body document (`<bodyId>:<version>`): a unique insert is atomic
- * on FerretDB and MongoDB, whereas FerretDB applies a conditional update as read-modify-write —
- * so two processes on one embedded database never both write the step (and lose an entry).
- * `owner` names the process, so a process can clear a claim its own failed write left behind.
- */
-export interface BodyRequestClaimDoc {
-  _id: string;
-  at: Date;
-  owner: string;
-}
-
-export const BodyRequestClaim = mongoose.model<BodyRequestClaimDoc>(
-  'BodyRequestClaim',
-  new Schema<BodyRequestClaimDoc>(
-    { _id: { type: String, required: true }, at: { type: Date, required: true }, owner: { type: String, required: true } },
-    { collection: 'bodyrequestclaims', versionKey: false },
   ),
 );

@@ -6,7 +6,7 @@
 // of the citizen document so sign-ins and sends never overwrite each other's writes.
 import mongoose, { Schema } from 'mongoose';
 import type { SubscribeTemplateKey } from '../config';
-import { updateVersioned } from './versioned';
+import { updateVersioned } from '../storage/versioned';
 
 /** WeChat accepts a burst of requests; we keep at most this many unused grants. */
 export const MAX_GRANTS = 50;

@@ -5,7 +5,7 @@
 // is a no-op. The request's own thread keeps the full history; the inbox keeps the newest
 // INBOX_LIMIT.
 import mongoose, { Schema } from 'mongoose';
-import { updateVersioned } from './versioned';
+import { updateVersioned } from '../storage/versioned';
 
 export const INBOX_LIMIT = 200;
 

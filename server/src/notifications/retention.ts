@@ -15,18 +15,15 @@
 //          sweep, a retried filing), and a replay sends none for an event older than 7 days
 //          (SUBSCRIBE_REPLAY_WINDOW_MS). The entry is written when the send finished, after the
 //          event was recorded, so 30 days after it nothing can schedule that id again.
-//   versionclaims                 a claim matters only while its step is written: 1 hour.
 import { fold, isConcluded, type RequestEvent } from '@zwgk/shared';
-import { DAY_MS, HOUR_MS, pruneArchive, pruneArchiveUnlessNeeded, pruneClaimCollection, type ArchivedRef, type RetentionRule } from '../jobs';
+import { DAY_MS, pruneArchive, pruneArchiveUnlessNeeded, type ArchivedRef, type RetentionRule } from '../jobs';
 import { SUBSCRIBE_REPLAY_WINDOW_MS } from './notifier';
 import { REMINDER_KIND } from './reminders';
-import { VersionClaim } from './versioned';
 import { WECHAT_SEND_KIND } from './wechat-send';
 
 export const NOTIFICATION_RETENTION = {
   remindersMs: 30 * DAY_MS,
   wechatSendsMs: 30 * DAY_MS,
-  claimsMs: HOUR_MS,
 } as const;
 
 // The send window must end well before the entries go (see the header).
@@ -81,12 +78,6 @@ export function notificationsRetention(deps: { loadRequest: (id: string) => Prom
       keep: '30 days',
       why: 'never sent twice: only telling its event schedules the id, and a replay sends nothing for an event older than 7 days; the entry is younger than its event',
       prune: ({ now }) => pruneArchive([WECHAT_SEND_KIND], ago(now, NOTIFICATION_RETENTION.wechatSendsMs)),
-    },
-    {
-      what: 'versionclaims',
-      keep: '1 hour',
-      why: 'inbox and consent version steps take milliseconds (stale after 10 s); a writer at an old version finds the document moved on',
-      prune: ({ now }) => pruneClaimCollection(VersionClaim, ago(now, NOTIFICATION_RETENTION.claimsMs)),
     },
   ];
 }

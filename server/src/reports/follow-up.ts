@@ -11,7 +11,7 @@
 // stored some other way and told here (a repair script, a test) would otherwise move the stamp
 // while the recomputed draft still read the older version — a wrong draft cached as fresh.
 // Raising only ever raises, so a late or repeated tell changes nothing.
-import { announceRequest } from '../commands/requests/body-index';
+import { announceRequest } from '../storage/body-index';
 import type { FollowUp } from '../commands/requests/follow-ups';
 import { databaseReachable } from '../db/reachability';
 import type { Logger } from '../log';

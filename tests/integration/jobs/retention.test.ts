@@ -15,9 +15,8 @@ import { Job, JobArchive, JobClaim, RETENTION_JOB_KIND } from '../../../server/s
 import { silentLogger } from '../../../server/src/log';
 import { Citizen } from '../../../server/src/models/citizen';
 import { RequestModel, type RequestRecord } from '../../../server/src/models/request';
-import { BodyRequestClaim } from '../../../server/src/models/bodyRequests';
 import { availableConsent, createNotifier, readInbox, reminderJobId, scheduleReminder } from '../../../server/src/notifications';
-import { VersionClaim } from '../../../server/src/notifications/versioned';
+import { VersionClaim } from '../../../server/src/storage/versioned';
 import { startWechatSimulator, type WechatSimulator, wechatSimulatorEnv } from '../../simulators';
 import { startTestServer, type TestServer } from '../../support/server';
 import { until } from '../notifications/fixtures';
@@ -86,7 +85,6 @@ it('prunes what is past its retention, keeps what could still be scheduled again
   const busy = { at: new Date(later.getTime() - 60_000), owner: 'busy' };
   await JobClaim.create([{ _id: `x:stray:0`, ...stray }, { _id: `x:busy:0`, ...busy }]);
   await VersionClaim.create([{ _id: 'Inbox:citizen:x:1', at: stray.at }, { _id: 'Inbox:citizen:x:2', at: busy.at }]);
-  await BodyRequestClaim.create([{ _id: 'body-x:1', ...stray }, { _id: 'body-x:2', ...busy }]);
   // The outbox's start-up runs (its own kinds, pruned by media.prune).
   const mediaEntries = await until(async () => {
     const found = await JobArchive.find({ kind: { $in: ['media.sweep', 'media.prune'] } }, { _id: 1 }).lean();
@@ -106,7 +104,6 @@ it('prunes what is past its retention, keeps what could still be scheduled again
   expect(await JobArchive.countDocuments({ _id: { $in: mediaEntries.map((e) => e._id) } })).toBe(mediaEntries.length);
   expect((await JobClaim.find({ _id: /^x:/ }).lean()).map((c) => c._id)).toEqual(['x:busy:0']);
   expect((await VersionClaim.find({ _id: /^Inbox:citizen:x:/ }).lean()).map((c) => c._id)).toEqual(['Inbox:citizen:x:2']);
-  expect((await BodyRequestClaim.find({ _id: /^body-x:/ }).lean()).map((c) => c._id)).toEqual(['body-x:2']);
 
   // No repeat. 40 days on, the concluded request's change is replayed (owed again in its outbox),
   // with a grant available: its send id is no longer archived, yet nothing is sent — a replay

@@ -9,7 +9,7 @@
 //   an import has to announce what it stores (indexStoredRequest), as the inbox requires;
 // - a history that cannot be replayed is still counted from its cached fields, with a warning.
 import { applicantTypeKeys, legalDateOf, standardRowKeys, type ApplicantType } from '@zwgk/shared';
-import { indexStoredRequest } from '../../../server/src/commands/requests/request-index';
+import { indexStoredRequest } from '../../../server/src/storage/citizen-index';
 import { forgetInboxCache } from '../../../server/src/commands/requests/inbox-cache';
 import { BodyRequests, BUILT_MARKER } from '../../../server/src/models/bodyRequests';
 import { RequestModel, type RequestRecord } from '../../../server/src/models/request';

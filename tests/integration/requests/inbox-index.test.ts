@@ -1,5 +1,5 @@
 // The staff inbox reads its body's lookup document by `_id` and re-reads only the requests that
-// changed since this process last looked (commands/requests/body-index.ts, inbox-cache.ts); on the
+// changed since this process last looked (storage/body-index.ts, inbox-cache.ts); on the
 // embedded FerretDB a filter on `bodyId` decoded every stored request on every call (bench/).
 // Proven here through the real server and database:
 // - requests stored before the documents existed (straight into the collection) are found by one
@@ -10,7 +10,7 @@
 // - a write that failed after it was announced (the version named but never stored; a filing
 //   that never happened) costs a re-read, not a wrong or broken inbox.
 import { randomBytes } from 'node:crypto';
-import { announceRequest } from '../../../server/src/commands/requests/body-index';
+import { announceRequest } from '../../../server/src/storage/body-index';
 import { forgetInboxCache } from '../../../server/src/commands/requests/inbox-cache';
 import { seedRequests, demoRequests } from '../../../server/src/demo/requests';
 import { BodyRequests, BUILT_MARKER } from '../../../server/src/models/bodyRequests';

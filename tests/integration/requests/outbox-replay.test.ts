@@ -18,7 +18,7 @@ import { JobArchive } from '../../../server/src/jobs';
 import { Citizen } from '../../../server/src/models/citizen';
 import { RequestModel, type RequestRecord } from '../../../server/src/models/request';
 import { Inbox, readInbox } from '../../../server/src/notifications';
-import { VersionClaim } from '../../../server/src/notifications/versioned';
+import { VersionClaim } from '../../../server/src/storage/versioned';
 import { startWechatSimulator, type WechatSimulator, wechatSimulatorEnv } from '../../simulators';
 import { startTestServer, type TestServer } from '../../support/server';
 import { act, citizen, client, fileAs, seedWorld, staffActors } from './support';

@@ -1,11 +1,11 @@
 // The staff inbox with two server processes on one database: each instance caches its bodies'
 // requests in memory and checks the cache against the shared lookup document on every call
-// (commands/requests/body-index.ts, inbox-cache.ts). A change made on one instance shows in the
+// (storage/body-index.ts, inbox-cache.ts). A change made on one instance shows in the
 // other's next inbox call, whatever it cached; filings arriving on both at once to one body are
 // all listed (each step of the body document is claimed by a unique insert, so the embedded
 // database's read-modify-write updates lose no entry even across processes).
 import mongoose from 'mongoose';
-import { parseEntries } from '../../../server/src/commands/requests/body-index';
+import { parseEntries } from '../../../server/src/storage/body-index';
 import { CONNECT_OPTIONS } from '../../../server/src/db/connection';
 import { BodyRequests } from '../../../server/src/models/bodyRequests';
 import { configurePii } from '../../../server/src/pii';

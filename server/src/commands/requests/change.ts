@@ -8,7 +8,7 @@
 // instance does not turn a staff action into a conflict, another action does (409).
 import { clockOf, eventSentence, type Calendar, type LegalDate, type RequestEvent, type RequestState } from '@zwgk/shared';
 import { lifecycleVersion, RequestModel, type RequestRecord, type StoredAttachment, type StoredMessage } from '../../models/request';
-import { announceRequest } from './body-index';
+import { announceRequest } from '../../storage/body-index';
 import { eventsEntry, messageEntry, owing } from './outbox';
 import { versionConflict } from './refusals';
 
@@ -80,7 +80,7 @@ export async function commitChange(current: RequestRecord, change: Change, ctx: 
   if (entry) Object.assign(set, owing(current, entry));
   if (change.notify?.citizen) set['activity.citizen'] = ctx.now;
   if (change.notify?.staff) set['activity.staff'] = ctx.now;
-  // The staff inbox's body document names the version first (body-index.ts: a failed write only costs a re-read).
+  // The staff inbox's body document names the version first (storage/body-index.ts: a failed write only costs a re-read).
   await announceRequest(current.bodyId, { id: current._id, version: current.version + 1 });
   const updated = await RequestModel.findOneAndUpdate(
     { _id: current._id, version: current.version },

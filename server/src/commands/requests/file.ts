@@ -36,12 +36,12 @@ import { cachedFields } from './change';
 import { today, type RequestsDeps } from './deps';
 import { sealApplicant } from './identity';
 import { requestLocks } from './locks';
-import { announceRequest } from './body-index';
-import { claimNextNumber } from './numbering';
+import { announceRequest } from '../../storage/body-index';
+import { claimNextNumber } from '../../storage/numbering';
 import { hashQueryCode, queryCodeFor } from './query-code';
 import { refusalError } from './refusals';
 import { eventsEntry, performOwed } from './outbox';
-import { rememberCitizenRequest } from './request-index';
+import { rememberCitizenRequest } from '../../storage/citizen-index';
 import { isDuplicateKeyError } from '../../db/duplicate';
 import { crashPoint } from '../../lib/crash-point';
 
@@ -91,7 +91,7 @@ async function insertNew(deps: RequestsDeps, n: NewRequest): Promise<FileResult>
   // The citizen's list names the request before it exists (a superset: readers skip ids not stored).
   if (n.scope.citizenId) await rememberCitizenRequest(n.scope.citizenId, n.id);
   for (let attempt = 1; ; attempt++) {
-    // Claimed for this request before the insert (numbering.ts).
+    // Claimed for this request before the insert (storage/numbering.ts).
     const number = await claimNextNumber(n.body, n.year, n.id);
     const doc: RequestRecord = {
       _id: n.id,
@@ -127,7 +127,7 @@ async function insertNew(deps: RequestsDeps, n: NewRequest): Promise<FileResult>
       outboxSince: now,
     };
     try {
-      // The body's inbox document names it before it exists (body-index.ts: a superset, never a miss).
+      // The body's inbox document names it before it exists (storage/body-index.ts: a superset, never a miss).
       await announceRequest(doc.bodyId, { id: doc._id, version: doc.version, read: doc.readState.staff });
       crashPoint('decided:filing');
       const request = (await RequestModel.create(doc)).toObject<RequestRecord>();

@@ -1,6 +1,6 @@
 // The records of a body's requests (list projection: no conversation, no personal data beyond the
 // masked fields), per body, kept in this process and checked on every call against the body's
-// lookup document (body-index.ts): one read by `_id` of that document, then a read by `_id` of
+// lookup document (storage/body-index.ts): one read by `_id` of that document, then a read by `_id` of
 // each request whose announced version (or staff read marker) differs from the cached one — none
 // when nothing changed. Ids no longer named are dropped. Each instance has its own cache and
 // checks it against the shared document, so several instances stay correct.
@@ -18,7 +18,7 @@
 import { clockOf, fold, type Calendar, type LegalClock, type LegalDate, type RequestState } from '@zwgk/shared';
 import { KeyedMutex } from '../../lib/keyed-mutex';
 import { LIST_PROJECTION, RequestModel, type RequestRecord } from '../../models/request';
-import { bodyIndexOf, ensureBodyIndex } from './body-index';
+import { bodyIndexOf, ensureBodyIndex } from '../../storage/body-index';
 
 interface Cached {
   record: RequestRecord;

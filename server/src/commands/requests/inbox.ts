@@ -11,7 +11,7 @@ import { LIST_PROJECTION, RequestModel, type RequestRecord } from '../../models/
 import { getBody } from './bodies';
 import type { RequestsDeps } from './deps';
 import { inboxRecords } from './inbox-cache';
-import { citizenRequestIds } from './request-index';
+import { citizenRequestIds } from '../../storage/citizen-index';
 import { today } from './deps';
 
 export interface InboxFilters {

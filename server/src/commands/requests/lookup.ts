@@ -4,7 +4,7 @@ import { RequestModel, type RequestRecord } from '../../models/request';
 import { notFound } from '../../errors';
 import type { RequestsDeps } from './deps';
 import { hashQueryCode, queryCodeMatches } from './query-code';
-import { requestIdOfNumber } from './request-index';
+import { requestIdOfNumber } from '../../storage/citizen-index';
 
 export const lookupNotFound = () => notFound('申请编号或查询码不正确', 'LOOKUP_NOT_FOUND');
 

@@ -9,7 +9,7 @@ import { requestNotFound, loadRequest } from './access';
 import { commitChange, retryConcurrentWrites } from './change';
 import { crashPoint } from '../../lib/crash-point';
 import { today, type RequestsDeps } from './deps';
-import { announceStaffRead } from './body-index';
+import { announceStaffRead } from '../../storage/body-index';
 import { requestLocks } from './locks';
 import { performOwed } from './outbox';
 

@@ -5,7 +5,7 @@ import type { Logger } from '../../log';
 import { AppError, badRequest, tooMany, unavailable } from '../../errors';
 import { Citizen, citizenId, type CitizenChannel } from '../../models/citizen';
 import type { CitizenActor } from '../../auth/actor';
-import { markCitizenListComplete } from '../../commands/requests/request-index';
+import { markCitizenListComplete } from '../../storage/citizen-index';
 import { upsertRacing } from '../../db/duplicate';
 
 /** Creates the citizen on first sign-in; records the sign-in time. Returns the actor. */

@@ -8,27 +8,18 @@
 // it never misses a change. Requests stored without announcements (older data, bulk loads) are
 // indexed once by one scan (`ensureBodyIndex`).
 //
-// A write rewrites the body's entries string (read, raise, write back): serialised in this process
-// (KeyedMutex), and each version step claimed by a unique insert before the update conditional on
-// the document's version — so two writers never both write one step, with several processes on
-// one embedded FerretDB too (where a conditional update is read-modify-write and not atomic), and
-// on MongoDB.
+// A write rewrites the body's entries string (read, raise, write back) as a versioned write
+// (versioned.ts: serialised in this process, each version step claimed by a unique insert before
+// the update conditional on the document's version) — so two writers never both write one step,
+// with several processes on one embedded FerretDB too, and on MongoDB.
 import { randomBytes } from 'node:crypto';
-import { assertDatabaseReachable } from '../../db/reachability';
-import { ignoreDuplicate, isDuplicateKeyError } from '../../db/duplicate';
-import { KeyedMutex } from '../../lib/keyed-mutex';
-import { BodyRequestClaim, BodyRequests, BUILT_MARKER, type BodyRequestsDoc } from '../../models/bodyRequests';
-import { RequestModel } from '../../models/request';
+import { ignoreDuplicate } from '../db/duplicate';
+import { BodyRequests, BUILT_MARKER, type BodyRequestsDoc } from '../models/bodyRequests';
+import { RequestModel } from '../models/request';
+import { STALE_CLAIM_MS, updateVersioned } from './versioned';
 
-const bodyLocks = new KeyedMutex({ gate: assertDatabaseReachable });
-/** Names this process's claims. */
-const PROCESS = randomBytes(9).toString('base64url');
-/** A claim older than this was left by a process that died between claim and write. */
-const STALE_CLAIM_MS = 10_000;
 /** How long a write waits for claims held elsewhere (past STALE_CLAIM_MS, so a dead holder's claim is cleared). */
 const WRITE_PATIENCE_MS = STALE_CLAIM_MS + 5_000;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A request id inside an entry line: `%`, space and line breaks escaped (ids the server makes are base64url and pass unchanged). */
 const encodeId = (id: string) => id.replace(/[%\s]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
@@ -67,32 +58,13 @@ export interface Announcement {
 
 const ms = (d: Date | string | null | undefined): number | undefined => (d ? new Date(d).getTime() : undefined);
 
-async function claim(claimId: string): Promise<boolean> {
-  try {
-    await BodyRequestClaim.create({ _id: claimId, at: new Date(), owner: PROCESS });
-    return true;
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err;
-  }
-  const held = await BodyRequestClaim.findById(claimId).lean();
-  // Ours: a write of this process that failed after claiming (the lock says none is in flight).
-  if (held && (held.owner === PROCESS || Date.now() - new Date(held.at).getTime() > STALE_CLAIM_MS)) {
-    await BodyRequestClaim.deleteOne({ _id: claimId, at: held.at });
-  }
-  return false;
-}
-
 /** Raises the entries of `bodyId`'s document to the announced values (never lowers one). */
 async function raise(bodyId: string, announced: Announcement[]): Promise<void> {
   if (announced.length === 0) return;
-  await bodyLocks.run(bodyId, async () => {
-    const started = Date.now();
-    for (let attempt = 0; ; attempt++) {
-      if (attempt > 0) {
-        if (Date.now() - started > WRITE_PATIENCE_MS) throw Object.assign(new Error(`bodyrequests ${bodyId}: busy`), { transient: true });
-        await sleep(Math.min(5 * attempt, 100));
-      }
-      const current = await BodyRequests.findById(bodyId).lean<BodyRequestsDoc>();
+  await updateVersioned(
+    BodyRequests,
+    bodyId,
+    (current) => {
       const entries = parseEntries(current?.entries ?? '');
       let changed = false;
       for (const a of announced) {
@@ -107,24 +79,12 @@ async function raise(bodyId: string, announced: Announcement[]): Promise<void> {
           changed = true;
         }
       }
-      if (!changed) return;
-      if (!current) {
-        try {
-          await BodyRequests.create({ _id: bodyId, entries: packEntries(entries), epoch: randomBytes(9).toString('base64url'), version: 1 });
-          return;
-        } catch (err) {
-          if (isDuplicateKeyError(err)) continue; // created elsewhere first: raise it instead
-          throw err;
-        }
-      }
-      const claimId = `${bodyId}:${current.version}`;
-      if (!(await claim(claimId))) continue;
-      const res = await BodyRequests.updateOne({ _id: bodyId, version: current.version }, { $set: { entries: packEntries(entries), version: current.version + 1 } });
-      // The claim stays (pruned by the daily retention): the document moved past its step, and
-      // removing it would be one more round trip per write.
-      if (res.matchedCount === 1) return;
-    }
-  });
+      if (!changed) return { next: null, result: undefined };
+      return { next: { entries: packEntries(entries), epoch: current?.epoch ?? randomBytes(9).toString('base64url') }, result: undefined };
+    },
+    // A claim left by a process that died mid-write blocks the step until it is stale: wait that out.
+    { patienceMs: WRITE_PATIENCE_MS },
+  );
 }
 
 /** Before a request write: the version (and/or staff read marker) it will store. */

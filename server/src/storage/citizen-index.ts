@@ -1,10 +1,10 @@
 // Keeping and reading the lookup documents of models/requestIndex.ts.
-import { KeyedMutex } from '../../lib/keyed-mutex';
-import { assertDatabaseReachable } from '../../db/reachability';
-import { CitizenRequests, RequestNumber } from '../../models/requestIndex';
-import { RequestModel } from '../../models/request';
+import { KeyedMutex } from '../lib/keyed-mutex';
+import { assertDatabaseReachable } from '../db/reachability';
+import { CitizenRequests, RequestNumber } from '../models/requestIndex';
+import { RequestModel } from '../models/request';
 import { announceRequest } from './body-index';
-import { ignoreDuplicate, isDuplicateKeyError, upsertRacing } from '../../db/duplicate';
+import { ignoreDuplicate, isDuplicateKeyError, upsertRacing } from '../db/duplicate';
 
 // FerretDB applies $addToSet as read-modify-write: writes of one citizen's document are
 // serialised in this process (one instance per embedded database; atomic on MongoDB anyway).

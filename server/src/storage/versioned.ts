@@ -16,11 +16,12 @@ import mongoose, { Schema, type Model } from 'mongoose';
 import { assertDatabaseReachable } from '../db/reachability';
 import { KeyedMutex } from '../lib/keyed-mutex';
 import { isDuplicateKeyError } from '../db/duplicate';
+import { HOUR_MS, pruneClaimCollection, type RetentionRule } from '../jobs';
 
 // A write whose turn comes while the database is known to be gone fails at once (the change stays
 // owed in its request's outbox) instead of waiting out server selection behind every queued write of the same inbox.
 const mutex = new KeyedMutex({ gate: assertDatabaseReachable });
-const STALE_CLAIM_MS = 10_000;
+export const STALE_CLAIM_MS = 10_000;
 /** Names this process's claims. */
 const PROCESS = randomBytes(9).toString('base64url');
 
@@ -59,15 +60,20 @@ async function claimVersion(claimId: string): Promise<boolean> {
 /**
  * `change(current | null)` returns the new fields (without _id/version) or `next: null` for "no
  * change", plus the caller's result. Creating the document is an insert (unique `_id`).
+ * `patienceMs`: keep trying that long instead of 50 attempts (a writer that must outwait a dead
+ * holder's claim, STALE_CLAIM_MS).
  */
 export async function updateVersioned<D extends Versioned, R>(
   model: Model<D>,
   id: string,
   change: (current: D | null) => { next: Omit<D, '_id' | 'version'>; result: R } | { next: null; result: R },
+  options: { patienceMs?: number } = {},
 ): Promise<R> {
   return mutex.run(`${model.modelName}:${id}`, async () => {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      if (attempt > 0) await sleep(Math.min(5 * attempt, 50));
+    const started = Date.now();
+    const more = (attempt: number) => (options.patienceMs === undefined ? attempt < 50 : attempt === 0 || Date.now() - started < options.patienceMs);
+    for (let attempt = 0; more(attempt); attempt++) {
+      if (attempt > 0) await sleep(Math.min(5 * attempt, options.patienceMs === undefined ? 50 : 100));
       const current = (await model.findById(id).lean()) as D | null;
       const { next, result } = change(current);
       if (next === null) return result;
@@ -92,3 +98,11 @@ export async function updateVersioned<D extends Versioned, R>(
     throw Object.assign(new Error(`${model.modelName} ${id}: too many concurrent updates`), { transient: true });
   });
 }
+
+/** Declared by background.ts: claims pile up one per write (they are not removed after it). */
+export const versionClaimsRetention: RetentionRule = {
+  what: 'versionclaims',
+  keep: '1 hour',
+  why: 'a claim matters only while its version step is written (milliseconds; stale after 10 s); a writer at an old version finds the document moved on',
+  prune: ({ now }) => pruneClaimCollection(VersionClaim, new Date(now.getTime() - HOUR_MS)),
+};

@@ -1,13 +1,13 @@
 // 申请编号: `<body prefix>-<year>-<6-digit sequence>` (e.g. PWZF-2026-000123). The sequence comes
 // from a counter document per body and year, bumped under an in-process lock; the number is then
-// claimed for the request by a unique insert (request-index.ts), which is what makes it the
+// claimed for the request by a unique insert (citizen-index.ts), which is what makes it the
 // request's own. Across instances on the embedded database two processes may draw the same value
 // (FerretDB's $inc is read-modify-write), and they draw in step: the loser probes the next values
 // instead of drawing again, each failed probe being a number another request really holds, so a
 // burst on several instances settles instead of exhausting a retry budget (CI found that).
-import { counterLocks } from './locks';
-import { nextCounterValue, raiseCounter } from '../../models/counter';
-import { claimNumber } from './request-index';
+import { counterLocks } from '../commands/requests/locks';
+import { nextCounterValue, raiseCounter } from '../models/counter';
+import { claimNumber } from './citizen-index';
 
 export function requestNumber(prefix: string, year: number, seq: number): string {
   return `${prefix}-${year}-${String(seq).padStart(6, '0')}`;

@@ -3,8 +3,7 @@
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { notificationsApi } from '../api/citizen';
-import { useShowAgain } from '../hooks/use-show-again';
-import { useLiveEvents } from '../live';
+import { useData } from '../hooks/use-data';
 import { currentSession, useSession } from '../session';
 
 const event = 'zwgk:unread';
@@ -41,12 +40,7 @@ export function useUnreadCount(): number {
       Taro.eventCenter.off(event, listener);
     };
   }, []);
-  useEffect(() => {
-    void refreshUnread();
-  }, [signedIn]);
-  useShowAgain(() => void refreshUnread());
-  useLiveEvents((e) => {
-    if (e.type === 'notification' || e.type === 'ready') void refreshUnread();
-  });
+  // The count itself travels by the event above (any page may change it); this only re-reads it.
+  useData(refreshUnread, [signedIn], { live: (e) => e.type === 'notification' || e.type === 'ready', pullDown: false });
   return signedIn ? count : 0;
 }

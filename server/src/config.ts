@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { SUBSCRIBE_TEMPLATE_KEYS, type SubscribeTemplateKey } from '@zwgk/shared';
 import { z } from 'zod';
 
 export type NodeEnv = 'development' | 'test' | 'production';
@@ -72,9 +73,8 @@ export interface Config {
   warnings: string[];
 }
 
-/** Our names for the subscribe-message templates a citizen can accept in the app. */
-export const SUBSCRIBE_TEMPLATE_KEYS = ['status', 'reply', 'correction'] as const;
-export type SubscribeTemplateKey = (typeof SUBSCRIBE_TEMPLATE_KEYS)[number];
+/** Our names for the subscribe-message templates a citizen can accept in the app (the API contract's list). */
+export { SUBSCRIBE_TEMPLATE_KEYS, type SubscribeTemplateKey };
 /** What a template keyword can show (notifications/wechat.ts fills them). */
 export const SUBSCRIBE_FIELDS = ['number', 'title', 'status', 'date', 'note', 'due', 'notice'] as const;
 export type SubscribeField = (typeof SUBSCRIBE_FIELDS)[number];

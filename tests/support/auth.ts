@@ -6,7 +6,7 @@
 import type { StaffRole } from '../../server/src/auth/actor';
 import { upsertStaff } from '../../server/src/auth/accounts';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/demo/staff';
-import type { TokenResponse } from '../../server/src/routes/auth/schema';
+import type { TokenResponse } from '@zwgk/shared';
 import type { TestServer } from './server';
 
 export { DEMO_STAFF_PASSWORD };

@@ -2,56 +2,29 @@
 // call these; nothing else spells an API path.
 import type {
   BodyDirectory,
+  CitizenProfile,
   CitizenRequestDetail,
   CitizenRequestList,
+  ConsentResponse,
   CorrectionBody,
   FileRequestResponse,
   FilingInput,
   LookupResult,
   MessageResponse,
-  ReportJson,
+  NotificationList,
+  ReportView,
+  StreamTicketResponse,
+  SubscribeTemplateKey,
+  TemplatesResponse,
+  TokenResponse,
+  UnreadResponse,
   WithdrawBody,
 } from '@zwgk/shared';
 import { citizenApi } from './client';
 import type { StoredTokens } from './storage';
 
-export interface CitizenProfile {
-  kind: 'citizen';
-  id: string;
-  channel: 'wechat' | 'dev';
-  nickname?: string;
-  createdAt: string;
-}
-
-/** Answer of every sign-in endpoint (server/src/routes/auth/schema.ts tokenResponse). */
-export interface TokenResponse {
-  accessToken: string;
-  refreshToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-  refreshExpiresIn: number;
-  me: CitizenProfile | { kind: 'staff' };
-}
-
-/** One in-app notification (server/src/routes/notifications/schema.ts). */
-export interface NotificationView {
-  id: string;
-  kind: string;
-  requestId: string | null;
-  requestNumber: string | null;
-  title: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-  read: boolean;
-}
-
-export interface NotificationList {
-  items: NotificationView[];
-  unread: number;
-}
-
-export type SubscribeTemplateKey = 'status' | 'reply' | 'correction';
+// The app's own names for contract types (pages import them from here).
+export type { CitizenProfile, NotificationList, NotificationView, ReportView, SubscribeTemplateKey, TokenResponse } from '@zwgk/shared';
 
 const enc = encodeURIComponent;
 
@@ -84,32 +57,18 @@ export const lookupApi = {
 
 export const notificationsApi = {
   list: () => citizenApi.get<NotificationList>('/notifications'),
-  read: (id: string) => citizenApi.post<{ unread: number }>(`/notifications/${enc(id)}/read`),
-  readAll: () => citizenApi.post<{ unread: number }>('/notifications/read-all'),
-  templates: () => citizenApi.get<{ templates: Array<{ key: SubscribeTemplateKey; templateId: string }> }>('/notifications/templates', { auth: false }),
-  consent: (templateKey: SubscribeTemplateKey, accepted: boolean) => citizenApi.post<{ templateKey: string; available: number }>('/notifications/consent', { templateKey, accepted }),
+  read: (id: string) => citizenApi.post<UnreadResponse>(`/notifications/${enc(id)}/read`),
+  readAll: () => citizenApi.post<UnreadResponse>('/notifications/read-all'),
+  templates: () => citizenApi.get<TemplatesResponse>('/notifications/templates', { auth: false }),
+  consent: (templateKey: SubscribeTemplateKey, accepted: boolean) => citizenApi.post<ConsentResponse>('/notifications/consent', { templateKey, accepted }),
 };
-
-/** GET /api/reports/:body/:year (server/src/routes/reports/present.ts), the parts the app shows. */
-export interface ReportView {
-  bodyId: string;
-  year: number;
-  status: 'draft' | 'published' | 'imported';
-  edition: { n: number; kind: string; on: string; note?: string } | null;
-  report: ReportJson;
-  /** Figures by key ('requests.new', 'cases.review'…); null when the data does not give one. */
-  figures: Record<string, number | null>;
-  ok: boolean;
-  /** Absolute links: json/txt/md/html/docx, share (page), chat (5:4), moments (1:1), og, poster. */
-  links: Record<string, string>;
-}
 
 export const reportsApi = {
   get: (bodyId: string, year: number) => citizenApi.get<ReportView>(`/reports/${enc(bodyId)}/${year}`, { auth: false }),
 };
 
 export const streamApi = {
-  ticket: () => citizenApi.post<{ ticket: string; expiresIn: number }>('/stream/ticket'),
+  ticket: () => citizenApi.post<StreamTicketResponse>('/stream/ticket'),
 };
 
 export function tokensOf(response: TokenResponse): StoredTokens {

@@ -5,57 +5,61 @@
 // (a county-wide admin: across the county's bodies), how long handling takes, and the year's
 // outcomes as counted in the annual report (row of table 三 = outcome, year = conclusion date).
 // Reviewer and admin only (403 for the others).
-import type { LegalDate } from '../calendar/dates';
-import type { Role } from '../lifecycle/roles';
-import type { OutcomeGroup, OutcomeKey } from '../outcomes';
-import type { StaffInboxItem } from './staff-requests';
+import { z } from 'zod';
+import { enumOf, legalDateSchema, outcomeGroupSchema, outcomeSchema } from './common';
+import { staffInboxItemSchema } from './staff-requests';
+import { staffRoles } from '../lifecycle/roles';
 
-export interface SupervisionUnit {
+export const supervisionUnitSchema = z.object({
   /** Department of the assignee, or the body for a county-wide admin; '' = not yet assigned. */
-  key: string;
-  label: string;
-  open: number;
-  dueSoon: number;
-  overdue: number;
-}
+  key: z.string(),
+  label: z.string(),
+  open: z.number(),
+  dueSoon: z.number(),
+  overdue: z.number(),
+});
+export type SupervisionUnit = z.infer<typeof supervisionUnitSchema>;
 
-export interface SupervisionView {
-  year: number;
-  today: LegalDate;
-  /** DUE_SOON_WORKING_DAYS (3). */
-  dueSoonWorkingDays: number;
-  /** Open requests past their reply date, most overdue first. */
-  overdue: StaffInboxItem[];
-  /** Open requests due within dueSoonWorkingDays working days, earliest first. */
-  dueSoon: StaffInboxItem[];
-  units: SupervisionUnit[];
-  /** Requests concluded in `year` (delivered, closed or withdrawn after receipt). */
-  handling: {
-    concluded: number;
-    /** Mean working days from receipt (or the corrected request) to conclusion; null when none. */
-    averageWorkingDays: number | null;
-    /** Mean calendar days from receipt to conclusion; null when none. */
-    averageCalendarDays: number | null;
-    /** Concluded within their reply period (clock's onTime), of those the clock can judge. */
-    onTime: number;
-    late: number;
-  };
-  /** Every outcome of table 三 with this year's count (zeros included), in the table's order. */
-  outcomes: Array<{ outcome: OutcomeKey; label: string; group: OutcomeGroup; groupLabel: string; count: number }>;
-}
+export const supervisionViewSchema = z
+  .object({
+    year: z.number(),
+    today: legalDateSchema,
+    /** DUE_SOON_WORKING_DAYS (3). */
+    dueSoonWorkingDays: z.number(),
+    /** Open requests past their reply date, most overdue first. */
+    overdue: z.array(staffInboxItemSchema),
+    /** Open requests due within dueSoonWorkingDays working days, earliest first. */
+    dueSoon: z.array(staffInboxItemSchema),
+    units: z.array(supervisionUnitSchema),
+    /** Requests concluded in `year` (delivered, closed or withdrawn after receipt). */
+    handling: z.object({
+      concluded: z.number(),
+      /** Mean working days from receipt (or the corrected request) to conclusion; null when none. */
+      averageWorkingDays: z.number().nullable(),
+      /** Mean calendar days from receipt to conclusion; null when none. */
+      averageCalendarDays: z.number().nullable(),
+      /** Concluded within their reply period (clock's onTime), of those the clock can judge. */
+      onTime: z.number(),
+      late: z.number(),
+    }),
+    /** Every outcome of table 三 with this year's count (zeros included), in the table's order. */
+    outcomes: z.array(z.object({ outcome: outcomeSchema, label: z.string(), group: outcomeGroupSchema, groupLabel: z.string(), count: z.number() })),
+  })
+  .meta({ id: 'SupervisionView' });
+export type SupervisionView = z.infer<typeof supervisionViewSchema>;
 
 /** GET /api/staff/assignees — active staff of my body a request can be assigned to (分办). */
-export interface StaffAssignee {
-  id: string;
-  name: string;
-  role: Role;
-  roleLabel: string;
-  department?: string;
-}
+export const staffAssigneeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: enumOf(staffRoles),
+  roleLabel: z.string(),
+  department: z.string().optional(),
+});
+export type StaffAssignee = z.infer<typeof staffAssigneeSchema>;
 
-export interface StaffAssigneeList {
-  items: StaffAssignee[];
-}
+export const staffAssigneeListSchema = z.object({ items: z.array(staffAssigneeSchema) });
+export type StaffAssigneeList = z.infer<typeof staffAssigneeListSchema>;
 
 /**
  * GET /api/staff/requests/:id/fee-basis — where the request stands in its applicant's month, for
@@ -63,9 +67,10 @@ export interface StaffAssigneeList {
  * is matched by ID-number fingerprint (natural person) or credit code (organisation), among
  * requests to the same body received in the same month, in order of receipt.
  */
-export interface FeeBasisView {
+export const feeBasisViewSchema = z.object({
   /** 'YYYY-MM' of the receipt date. */
-  month: string;
-  ordinalInMonth: number;
-  countInMonth: number;
-}
+  month: z.string(),
+  ordinalInMonth: z.number(),
+  countInMonth: z.number(),
+});
+export type FeeBasisView = z.infer<typeof feeBasisViewSchema>;

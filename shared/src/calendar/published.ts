@@ -2,19 +2,11 @@
 // rebuilds it. It carries the effective special days — base data with the administrator's
 // overrides applied — and the known years, not just the overrides: an app built with older base
 // data (a phone that has not updated) then still counts exactly the server's days.
-import type { CalendarEntry } from './base';
+import type { PublishedCalendar } from '../api/calendar';
 import { createCalendar, type Calendar, type CalendarOverride } from './calendar';
 
-export interface PublishedCalendar {
-  /** Changes whenever an override changes (opaque); equal stamps mean equal calendars. */
-  stamp: string;
-  /** Years with data (base or overrides); other years are Monday–Friday guesses. */
-  knownYears: number[];
-  /** Every special day (holiday or make-up working day), sorted by date. */
-  entries: CalendarEntry[];
-  /** The administrator's overrides, for display (already applied in `entries`). */
-  overrides: CalendarOverride[];
-}
+// Its shape is the API schema's (api/calendar.ts), so what is published is what is documented.
+export type { PublishedCalendar };
 
 export function publishCalendar(calendar: Calendar, overrides: ReadonlyArray<CalendarOverride>, stamp: string): PublishedCalendar {
   return { stamp, knownYears: calendar.coverage().knownYears, entries: calendar.entries(), overrides: [...overrides] };

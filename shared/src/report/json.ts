@@ -25,7 +25,8 @@ export interface ReportJson {
   issues?: string[];
 }
 
-export function toReportJson(report: AnnualReport, extra: { checks?: CheckResult; issues?: string[] } = {}): ReportJson {
+/** Always with the narrative (only a report read from outside may lack it). */
+export function toReportJson(report: AnnualReport, extra: { checks?: CheckResult; issues?: string[] } = {}): ReportJson & { narrative: Narrative } {
   const rows = {} as Table3Rows;
   for (const key of standardRowKeys) rows[key] = [...report.rows[key]];
   if (report.rows.other_single) rows.other_single = [...report.rows.other_single];

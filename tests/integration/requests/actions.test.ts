@@ -5,7 +5,7 @@
 import { defaultCalendar, legalDateOf } from '@zwgk/shared';
 import { RequestModel } from '../../../server/src/models/request';
 import { startTestServer, type TestServer } from '../../support/server';
-import { inboxResponse, registerResponse } from '../../../server/src/routes/requests/responses';
+import { registerOfflineResponseSchema, staffInboxSchema } from '@zwgk/shared';
 import { act, citizen, client, conforms, EDUCATION, fileAs, filing, seedWorld, staffActors, type Client } from './support';
 
 let t: TestServer;
@@ -144,7 +144,7 @@ describe('offline registration (Art. 31)', () => {
     const receivedOn = workingDaysAgo(2);
     const res = await register(clerk, receivedOn);
     expect(res.status).toBe(201);
-    conforms(registerResponse, res.body);
+    conforms(registerOfflineResponseSchema, res.body);
     expect(res.body.number).toMatch(/^PWZF-\d{4}-\d{6}$/);
     expect(res.body.queryCode).toHaveLength(10);
     expect(res.body.request).toMatchObject({ channel: 'post_signed', phase: 'received', receivedOn, workingDaysLeft: 18 });
@@ -185,7 +185,7 @@ describe('the inbox', () => {
 
     const all = await edu.call('GET', '/api/staff/requests');
     expect(all.status).toBe(200);
-    conforms(inboxResponse, all.body);
+    conforms(staffInboxSchema, all.body);
     expect(all.body.items.map((i: any) => i.id)).toEqual([overdue, dueSoon, fresh, online, done]);
     expect(all.body.items[0]).toMatchObject({ overdue: true, deadlineLabel: '已超期 2 个工作日' });
     expect(all.body.items[1]).toMatchObject({ workingDaysLeft: 2, deadlineLabel: '还剩 2 个工作日' });

@@ -6,7 +6,7 @@ import { defaultCalendar, legalDateOf } from '@zwgk/shared';
 import { RequestModel } from '../../../server/src/models/request';
 import { captureLogs } from '../../support/logs';
 import { startTestServer, type TestServer } from '../../support/server';
-import { citizenDetail, citizenList, fileResponse, inboxResponse, messageItem, staffDetail } from '../../../server/src/routes/requests/responses';
+import { citizenRequestDetailSchema, citizenRequestListSchema, fileRequestResponseSchema, messageItemSchema, staffInboxSchema, staffRequestDetailSchema } from '@zwgk/shared';
 import { act, citizen, client, conforms, filing, idNumber, newKey, seedWorld, staffActors, type Client } from './support';
 
 const logs = captureLogs('debug');
@@ -33,7 +33,7 @@ afterAll(() => t.close());
 const citizenView = async (id: string) => {
   const res = await owner.call('GET', `/api/requests/${id}`);
   expect(res.status).toBe(200);
-  conforms(citizenDetail, res.body);
+  conforms(citizenRequestDetailSchema, res.body);
   return res.body;
 };
 const texts = (detail: any): string[] => detail.thread.map((i: any) => i.text);
@@ -48,7 +48,7 @@ it('files, handles and answers a request; the citizen sees every step', async ()
   const key = newKey();
   const filed = await owner.call('POST', '/api/requests', filing({ idNumber: ID, phone: PHONE, name: '李四' }), { 'idempotency-key': key });
   expect(filed.status).toBe(201);
-  conforms(fileResponse, filed.body);
+  conforms(fileRequestResponseSchema, filed.body);
   expect(filed.body.number).toMatch(/^PWZF-\d{4}-\d{6}$/);
   expect(filed.body.queryCode).toMatch(/^[2-9A-HJ-NP-Z]{10}$/);
   const id: string = filed.body.request.id;
@@ -62,11 +62,11 @@ it('files, handles and answers a request; the citizen sees every step', async ()
   expect(texts(d)).toEqual(['您的申请已提交，等待受理机关确认。']);
 
   // ---- staff inbox: masked, awaiting confirmation
-  const inbox = conforms(inboxResponse, ok(await clerk.call('GET', '/api/staff/requests')));
+  const inbox = conforms(staffInboxSchema, ok(await clerk.call('GET', '/api/staff/requests')));
   expect(inbox.items).toHaveLength(1);
   expect(inbox.items[0]).toMatchObject({ id, phase: 'submitted', stateLabel: '待确认受理', applicantName: '李*' });
   expect(inbox.counts.byPhase).toEqual({ submitted: 1 });
-  const detailForStaff = conforms(staffDetail, ok(await clerk.call('GET', `/api/staff/requests/${id}`)));
+  const detailForStaff = conforms(staffRequestDetailSchema, ok(await clerk.call('GET', `/api/staff/requests/${id}`)));
   expect(detailForStaff.applicant).toMatchObject({ name: '李四', masked: true });
   expect(detailForStaff.applicant.idNumber).not.toBe(ID);
   expect(detailForStaff.applicant.phone).toBe('138****4321');
@@ -130,12 +130,12 @@ it('files, handles and answers a request; the citizen sees every step', async ()
   // ---- messages both ways
   const question = await owner.call('POST', `/api/requests/${id}/messages`, { text: '请问大概什么时候可以答复？' });
   expect(question.status).toBe(201);
-  conforms(messageItem, question.body);
+  conforms(messageItemSchema, question.body);
   expect(question.body).toMatchObject({ kind: 'message', author: { kind: 'citizen', name: '申请人' }, mine: true });
   const reply = await clerk.call('POST', `/api/staff/requests/${id}/messages`, { text: '正在调取档案，预计下周答复。' });
   expect(reply.status).toBe(201);
   // Both sides answer the posted message (shared MessageResponse), not the request detail.
-  conforms(messageItem, reply.body);
+  conforms(messageItemSchema, reply.body);
   expect(reply.body).toMatchObject({ kind: 'message', text: '正在调取档案，预计下周答复。', author: { kind: 'staff', name: '李受理' }, mine: true });
   expect((await owner.call('POST', `/api/requests/${id}/read`)).status).toBe(204);
   d = await citizenView(id);
@@ -170,11 +170,11 @@ it('files, handles and answers a request; the citizen sees every step', async ()
     'extend',
     'deliver',
   ]);
-  const staffThread = conforms(staffDetail, ok(await clerk.call('GET', `/api/staff/requests/${id}`))).thread.filter((i: any) => i.kind === 'event').map((i: any) => i.eventType);
+  const staffThread = conforms(staffRequestDetailSchema, ok(await clerk.call('GET', `/api/staff/requests/${id}`))).thread.filter((i: any) => i.kind === 'event').map((i: any) => i.eventType);
   expect(staffThread).toEqual(expect.arrayContaining(['decide', 'approve']));
 
   // My list: one summary.
-  const mine = conforms(citizenList, ok(await owner.call('GET', '/api/requests')));
+  const mine = conforms(citizenRequestListSchema, ok(await owner.call('GET', '/api/requests')));
   expect(mine.items).toHaveLength(1);
   expect(mine.items[0]).toMatchObject({ id, number: filed.body.number, stateLabel: '已答复', outcomeLabel: '部分公开' });
   expect(mine.items[0]).not.toHaveProperty('applicant');

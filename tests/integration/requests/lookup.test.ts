@@ -2,7 +2,7 @@
 // data or content; the same 404 for a wrong number and a wrong code; rate-limited.
 import { RequestModel } from '../../../server/src/models/request';
 import { startTestServer, type TestServer } from '../../support/server';
-import { lookupResponse } from '../../../server/src/routes/requests/responses';
+import { lookupResultSchema } from '@zwgk/shared';
 import { act, citizen, client, conforms, fileAs, filing, idNumber, seedWorld, staffActors } from './support';
 
 let t: TestServer;
@@ -24,7 +24,7 @@ it('shows status and dates only, to anyone with the number and the code', async 
   const res = await lookup(filed.number, filed.queryCode.toLowerCase());
   expect(res.status).toBe(200);
   expect(res.headers.get('cache-control')).toBe('no-store');
-  const body = conforms(lookupResponse, await res.json()) as Record<string, unknown>;
+  const body = conforms(lookupResultSchema, await res.json()) as Record<string, unknown>;
   expect(Object.keys(body).sort()).toEqual(
     ['bodyName', 'concludedOn', 'deadlineLabel', 'dueOn', 'extended', 'number', 'outcomeGroup', 'outcomeGroupLabel', 'paused', 'phase', 'provisionalNote', 'receivedOn', 'stateLabel', 'submittedOn'].sort(),
   );

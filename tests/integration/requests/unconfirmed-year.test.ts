@@ -6,7 +6,7 @@
 // shared/src/clock/clock.test.ts; here the request is received today, so the expectations come
 // from the shared calendar the server itself uses.
 import { addDays, createCalendar, defaultCalendar, isWeekend, legalDateOf, provisionalNote, REPLY_PERIOD, yearOf } from '@zwgk/shared';
-import { inboxResponse, lookupResponse, staffDetail } from '../../../server/src/routes/requests/responses';
+import { lookupResultSchema, staffInboxSchema, staffRequestDetailSchema } from '@zwgk/shared';
 import { startTestServer, type TestServer } from '../../support/server';
 import { act, citizen, client, conforms, fileAs, seedWorld, staffActors, type Client } from './support';
 
@@ -37,10 +37,10 @@ it('shows the provisional note where the due date is, and entering the notice tu
   // While the base data ends in 2026, every request received from December 2026 runs into 2027.
   if (Math.max(...defaultCalendar.coverage().knownYears) === 2026 && received >= '2026-12-01') expect(note).toBe('2027年调休安排未公布，期限按法定节假日计算');
 
-  const row = async () => conforms(inboxResponse, (await clerk.call('GET', '/api/staff/requests')).body).items.find((i) => i.id === request.id)!;
-  const detail = async () => conforms(staffDetail, (await clerk.call('GET', `/api/staff/requests/${request.id}`)).body);
+  const row = async () => conforms(staffInboxSchema, (await clerk.call('GET', '/api/staff/requests')).body).items.find((i) => i.id === request.id)!;
+  const detail = async () => conforms(staffRequestDetailSchema, (await clerk.call('GET', `/api/staff/requests/${request.id}`)).body);
   const thread = async () => (await owner.call('GET', `/api/requests/${request.id}`)).body;
-  const lookup = async () => conforms(lookupResponse, await (await t.api(`/api/lookup?number=${encodeURIComponent(number)}&code=${encodeURIComponent(queryCode)}`)).json());
+  const lookup = async () => conforms(lookupResultSchema, await (await t.api(`/api/lookup?number=${encodeURIComponent(number)}&code=${encodeURIComponent(queryCode)}`)).json());
 
   expect(await row()).toMatchObject({ dueOn: due, provisionalNote: note });
   expect((await detail()).clock).toMatchObject({ dueOn: due, provisionalNote: note, warnings: [] });

@@ -1,21 +1,7 @@
-// Who is signed in to the console (GET /api/me for a staff token; server/src/routes/auth/schema.ts).
-import { ruleFor, type Role } from '@zwgk/shared';
+// Who is signed in to the console (GET /api/me for a staff token; the profile is shared/src/api/auth.ts's).
+import { ruleFor, type StaffProfile } from '@zwgk/shared';
 
-export type StaffRole = Extract<Role, 'clerk' | 'handler' | 'reviewer' | 'admin'>;
-
-export interface StaffProfile {
-  kind: 'staff';
-  id: string;
-  username: string;
-  name: string;
-  role: StaffRole;
-  roleLabel: string;
-  body: { id: string; name: string; kind: 'government' | 'department' | 'township' };
-  county: string;
-  countyName: string;
-  /** County-wide admin: sees every body of the county. */
-  countyWide: boolean;
-}
+export type { StaffProfile, StaffRole } from '@zwgk/shared';
 
 /**
  * Supervision (督办) is the office head's view: the reviewer is the head of the disclosure office

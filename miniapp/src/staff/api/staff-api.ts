@@ -2,33 +2,25 @@
 // these; nothing in the console spells a URL elsewhere.
 import type {
   FeeBasisView,
-  FilingInput,
   LegalDate,
   MessageBody,
   MessageResponse,
-  OfflineChannel,
   PublishedCalendar,
+  RegisterOfflineBody,
   RegisterOfflineResponse,
   StaffActionBody,
   StaffIdentityResponse,
   StaffInbox,
   StaffInboxQuery,
   StaffAssigneeList,
+  StaffProfile,
   StaffRequestDetail,
+  StreamTicketResponse,
   SupervisionView,
+  TokenResponse,
 } from '@zwgk/shared';
 import { staffApi } from '../../api/client';
-import type { StaffProfile } from './profile';
 import type { ReportEditorView, ReportInputsBody, ReportInputsView, ReportPublishResponse } from '@zwgk/shared';
-
-export interface StaffTokenResponse {
-  accessToken: string;
-  refreshToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-  refreshExpiresIn: number;
-  me: StaffProfile | { kind: 'citizen' };
-}
 
 export type { StaffAssignee as Assignee } from '@zwgk/shared';
 
@@ -38,8 +30,8 @@ const enc = encodeURIComponent;
 const REPORT_TIMEOUT_MS = 60_000;
 
 export const staffEndpoints = {
-  signIn: (username: string, password: string) => staffApi.post<StaffTokenResponse>('/auth/staff', { username, password }, { auth: false }),
-  refresh: (refreshToken: string) => staffApi.post<StaffTokenResponse>('/auth/refresh', { refreshToken }, { auth: false }),
+  signIn: (username: string, password: string) => staffApi.post<TokenResponse>('/auth/staff', { username, password }, { auth: false }),
+  refresh: (refreshToken: string) => staffApi.post<TokenResponse>('/auth/refresh', { refreshToken }, { auth: false }),
   logout: (refreshToken: string) => staffApi.post<void>('/auth/logout', { refreshToken }, { auth: false }),
   me: () => staffApi.get<StaffProfile>('/me'),
 
@@ -51,7 +43,7 @@ export const staffEndpoints = {
   /** Answers the new message (the thread item); reload the detail to see it in place. */
   message: (id: string, body: MessageBody) => staffApi.post<MessageResponse>(`/staff/requests/${enc(id)}/messages`, body),
   markRead: (id: string) => staffApi.post<void>(`/staff/requests/${enc(id)}/read`),
-  register: (filing: FilingInput & { channel: OfflineChannel; receivedOn: LegalDate }, idempotencyKey: string) =>
+  register: (filing: RegisterOfflineBody, idempotencyKey: string) =>
     staffApi.post<RegisterOfflineResponse>('/staff/requests', filing, { idempotencyKey }),
   assignees: (bodyId?: string) => staffApi.get<StaffAssigneeList>('/staff/assignees', { query: { bodyId } }),
   feeBasis: (id: string) => staffApi.get<FeeBasisView>(`/staff/requests/${enc(id)}/fee-basis`),
@@ -70,5 +62,5 @@ export const staffEndpoints = {
   enterHolidayNotice: (year: number, text: string) => staffApi.post<PublishedCalendar>('/staff/calendar/notice', { year, text }),
   removeCalendarOverride: (date: LegalDate) => staffApi.delete<PublishedCalendar>(`/staff/calendar/overrides/${enc(date)}`),
 
-  streamTicket: () => staffApi.post<{ ticket: string; expiresIn: number }>('/stream/ticket'),
+  streamTicket: () => staffApi.post<StreamTicketResponse>('/stream/ticket'),
 };

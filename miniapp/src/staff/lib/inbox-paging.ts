@@ -7,7 +7,7 @@ import type { StaffInbox, StaffInboxItem, StaffInboxQuery } from '@zwgk/shared';
 
 /** Rows per "加载更多". */
 export const PAGE_SIZE = 50;
-/** The server's largest page (inboxQuery in server/src/routes/staff-requests/schema.ts). */
+/** The server's largest page (staffInboxQuerySchema in shared/src/api/staff-requests.ts). */
 export const MAX_LIMIT = 200;
 
 export interface InboxGroup {

@@ -8,6 +8,7 @@
 // Sign-in answers carry the token pair and the profile (tokenResponse). Sign-in endpoints are
 // rate limited per client IP (RATE_LIMIT_SIGNIN).
 import Router from '@koa/router';
+import { devCitizenBodySchema, meResponseSchema, refreshTokenBodySchema, staffLoginBodySchema, tokenResponseSchema, wechatLoginBodySchema, type TokenResponse } from '@zwgk/shared';
 import type { Context } from 'koa';
 import { audit } from '../../audit';
 import type { CitizenActor, StaffActor } from '../../auth/actor';
@@ -20,7 +21,6 @@ import { createWechatClient } from '../../platforms';
 import type { RouteFactory } from '../types';
 import { upsertCitizen, wechatSignIn } from './citizen';
 import { profileOf } from './profile';
-import { devCitizenBody, meResponse, refreshTokenBody, staffLoginBody, tokenResponse, wechatLoginBody, type TokenResponse } from './schema';
 import { staffSignIn } from './staff';
 
 const DEV_CITIZEN_DEFAULT_NAME = '演示用户';
@@ -48,8 +48,8 @@ export const authRoutes: RouteFactory = ({ config }) => {
     summary: '申请人微信登录（wx.login 的 code 换取令牌）',
     tags: ['auth'],
     auth: 'public',
-    body: wechatLoginBody,
-    response: tokenResponse,
+    body: wechatLoginBodySchema,
+    response: tokenResponseSchema,
     errors: [403, 503],
     middleware: [signinLimit],
     handler: async (ctx, { body }) => {
@@ -70,8 +70,8 @@ export const authRoutes: RouteFactory = ({ config }) => {
       description: '仅在 DEMO_MODE 开启时存在。同一名字登录为同一演示申请人。',
       tags: ['auth'],
       auth: 'public',
-      body: devCitizenBody,
-      response: tokenResponse,
+      body: devCitizenBodySchema,
+      response: tokenResponseSchema,
       middleware: [signinLimit],
       handler: async (ctx, { body }) => {
         const name = body.name ?? DEV_CITIZEN_DEFAULT_NAME;
@@ -90,8 +90,8 @@ export const authRoutes: RouteFactory = ({ config }) => {
     description: '连续5次失败后锁定15分钟（429 ACCOUNT_LOCKED）；用户名不存在与密码错误的回答相同。',
     tags: ['auth'],
     auth: 'public',
-    body: staffLoginBody,
-    response: tokenResponse,
+    body: staffLoginBodySchema,
+    response: tokenResponseSchema,
     middleware: [signinLimit],
     handler: async (ctx, { body }) => signedIn(ctx, await staffSignIn(ctx, body.username, body.password)),
   });
@@ -103,8 +103,8 @@ export const authRoutes: RouteFactory = ({ config }) => {
     description: '重复使用已用过的刷新令牌会使该登录的全部令牌失效（401 REFRESH_REUSED）。',
     tags: ['auth'],
     auth: 'public',
-    body: refreshTokenBody,
-    response: tokenResponse,
+    body: refreshTokenBodySchema,
+    response: tokenResponseSchema,
     handler: async (ctx, { body }) => {
       const result = await rotateRefreshToken(secret, body.refreshToken);
       if (!result.ok) {
@@ -127,7 +127,7 @@ export const authRoutes: RouteFactory = ({ config }) => {
     summary: '退出登录（使刷新令牌失效）',
     tags: ['auth'],
     auth: 'public',
-    body: refreshTokenBody,
+    body: refreshTokenBodySchema,
     status: 204,
     handler: async (ctx, { body }) => {
       const revoked = await revokeRefreshToken(secret, body.refreshToken);
@@ -141,7 +141,7 @@ export const authRoutes: RouteFactory = ({ config }) => {
     summary: '当前登录者（申请人或工作人员）',
     tags: ['auth'],
     auth: 'signedIn',
-    response: meResponse,
+    response: meResponseSchema,
     handler: (ctx, { actor }) => {
       ctx.set('Cache-Control', 'no-store');
       return profileOf(actor);

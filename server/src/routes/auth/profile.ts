@@ -1,11 +1,11 @@
 // GET /api/me and the `me` part of every sign-in answer: who is signed in, without personal
 // data (a citizen's identity stays in their requests; staff see their own work profile).
+import type { MeResponse } from '@zwgk/shared';
 import type { CitizenActor, StaffActor } from '../../auth/actor';
 import { unauthorized } from '../../errors';
 import { Body } from '../../models/body';
 import { Citizen } from '../../models/citizen';
 import { STAFF_ROLE_LABEL, Staff } from '../../models/staff';
-import type { MeResponse } from './schema';
 
 export async function profileOf(actor: CitizenActor | StaffActor): Promise<MeResponse> {
   if (actor.kind === 'citizen') {

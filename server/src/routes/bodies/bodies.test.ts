@@ -1,6 +1,6 @@
 import { startTestServer, type TestServer } from '../../../../tests/support/server';
 import { forgetBodyDirectory } from './directory';
-import { bodyDirectory } from './schema';
+import { bodyDirectorySchema } from '@zwgk/shared';
 
 // GET /api/bodies against the real server and embedded database, with the demo bodies of 平武县.
 
@@ -14,7 +14,7 @@ afterAll(() => t.close());
 it('lists every body with its guide, the county government first, without signing in', async () => {
   const res = await t.api('/api/bodies');
   expect(res.status).toBe(200);
-  const { items } = bodyDirectory.parse(await res.json());
+  const { items } = bodyDirectorySchema.parse(await res.json());
 
   expect(items).toHaveLength(48); // 1 office + 27 departments + 20 townships (server/src/demo/bodies.ts)
   expect(items[0]).toEqual({

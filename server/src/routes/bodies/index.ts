@@ -1,10 +1,11 @@
 // GET /api/bodies — the public directory of receiving bodies with their guides (the app's
 // "which body?" question and the report's body picker).
 import Router from '@koa/router';
+import { bodyDirectorySchema } from '@zwgk/shared';
 import { defineRoute } from '../../openapi/defineRoute';
 import type { RouteFactory } from '../types';
 import { bodyDirectory } from './directory';
-import { bodiesQuery, bodyDirectory as bodyDirectorySchema } from './schema';
+import { bodiesQuery } from './schema';
 
 export const bodyRoutes: RouteFactory = () => {
   const router = new Router();

@@ -6,13 +6,13 @@
 // One calendar per deployment (a county's server): every body's deadlines use it.
 import Router from '@koa/router';
 import { audit } from '../../audit';
-import { parseHolidayNotice } from '@zwgk/shared';
+import { calendarOverrideBodySchema, holidayNoticeBodySchema, parseHolidayNotice, publishedCalendarSchema } from '@zwgk/shared';
 import { publishedCalendar, removeOverride, setOverride, setOverrides } from '../../calendar/effective';
 import { AppError, forbidden, notFound } from '../../errors';
 import { defineRoute } from '../../openapi/defineRoute';
 import type { StaffActor } from '../../auth/actor';
 import type { RouteFactory } from '../types';
-import { dateParams, noticeBody, overrideBody, publishedCalendar as publishedSchema } from './schema';
+import { dateParams } from './schema';
 
 const TAGS = ['calendar'];
 
@@ -30,7 +30,7 @@ export const calendarRoutes: RouteFactory = (app) => {
     description: '小程序据此推算建议日期（补正期限、征求意见答复期限、答复期限），与服务器的计算一致。',
     tags: TAGS,
     auth: 'public',
-    response: publishedSchema,
+    response: publishedCalendarSchema,
     handler: async (ctx) => {
       // Small and public, but it must not be stale after an admin's change: revalidate each time.
       ctx.set('Cache-Control', 'no-cache');
@@ -45,8 +45,8 @@ export const calendarRoutes: RouteFactory = (app) => {
     tags: TAGS,
     auth: ['admin'],
     params: dateParams,
-    body: overrideBody,
-    response: publishedSchema,
+    body: calendarOverrideBodySchema,
+    response: publishedCalendarSchema,
     handler: async (ctx, { params, body, actor }) => {
       assertCountyAdmin(actor);
       await setOverride(params.date, body, actor.staffId);
@@ -64,7 +64,7 @@ export const calendarRoutes: RouteFactory = (app) => {
     tags: TAGS,
     auth: ['admin'],
     params: dateParams,
-    response: publishedSchema,
+    response: publishedCalendarSchema,
     errors: [404],
     handler: async (ctx, { params, actor }) => {
       assertCountyAdmin(actor);
@@ -81,8 +81,8 @@ export const calendarRoutes: RouteFactory = (app) => {
     description: '每条安排的放假日期和调休上班日期录为该年的调整；有一处不能识别或自相矛盾，则整份不录入，并按行说明原因。',
     tags: TAGS,
     auth: ['admin'],
-    body: noticeBody,
-    response: publishedSchema,
+    body: holidayNoticeBodySchema,
+    response: publishedCalendarSchema,
     errors: [422],
     handler: async (ctx, { body, actor }) => {
       assertCountyAdmin(actor);

@@ -1,9 +1,9 @@
 // GET /api/health: 200 when the database answers `ping` within ~1 s, else 503,
 // so a load balancer or monitor takes the instance out while the database is down.
+import type { HealthResponse } from '@zwgk/shared';
 import type { Middleware } from 'koa';
 import type { Database } from '../../db/connection';
 import { VERSION } from '../../version';
-import type { HealthResponse } from './schema';
 
 export const HEALTH_DB_TIMEOUT_MS = 1000;
 

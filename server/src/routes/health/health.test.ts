@@ -1,8 +1,8 @@
 import mongoose from 'mongoose';
+import { healthResponseSchema } from '@zwgk/shared';
 import { startTestServer, type TestServer } from '../../../../tests/support/server';
 import { CONNECT_OPTIONS } from '../../db/connection';
 import { VERSION } from '../../version';
-import { healthResponse } from './schema';
 
 describe('GET /api/health', () => {
   let t: TestServer;
@@ -14,7 +14,7 @@ describe('GET /api/health', () => {
   it('answers 200 {status: ok, db: ok, version} when the database answers ping', async () => {
     const res = await t.api('/api/health');
     expect(res.status).toBe(200);
-    const body = healthResponse.parse(await res.json());
+    const body = healthResponseSchema.parse(await res.json());
     expect(body).toEqual({ status: 'ok', db: 'ok', version: VERSION });
     expect(res.headers.get('cache-control')).toBe('no-store');
   });

@@ -1,8 +1,8 @@
 import Router from '@koa/router';
+import { healthResponseSchema } from '@zwgk/shared';
 import { defineRoute } from '../../openapi/defineRoute';
 import type { RouteFactory } from '../types';
 import { getHealth } from './handler';
-import { healthResponse } from './schema';
 
 export const healthRoutes: RouteFactory = ({ db }) => {
   const router = new Router();
@@ -13,7 +13,7 @@ export const healthRoutes: RouteFactory = ({ db }) => {
     summary: '健康检查（数据库可用时 200，否则 503）',
     tags: ['health'],
     auth: 'public',
-    response: healthResponse,
+    response: healthResponseSchema,
     errors: [503],
     handler: (ctx) => health(ctx, async () => undefined),
   });

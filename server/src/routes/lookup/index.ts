@@ -1,6 +1,7 @@
 // GET /api/lookup?number=&code= — public status lookup (no sign-in): status and dates only.
 // Rate-limited per client address and per number, so a code cannot be guessed online.
 import Router from '@koa/router';
+import { lookupResultSchema } from '@zwgk/shared';
 import { z } from 'zod';
 import { requestsDeps } from '../../commands/requests/deps';
 import { lookupRequest } from '../../commands/requests/lookup';
@@ -8,7 +9,6 @@ import { viewContext } from '../../commands/requests/view';
 import { clientIp, rateLimit } from '../../middleware/rateLimit';
 import { defineRoute } from '../../openapi/defineRoute';
 import { presentLookup } from '../../presenters/request';
-import { lookupResponse } from '../requests/responses';
 import type { RouteFactory } from '../types';
 
 export const lookupQuery = z.strictObject({
@@ -24,7 +24,7 @@ export const lookupRoutes: RouteFactory = (app) => {
     path: '/api/lookup',
     summary: '凭申请编号和查询码查询办理状态（无需登录，不含个人信息）',
     tags: ['lookup'],
-    response: lookupResponse,
+    response: lookupResultSchema,
     auth: 'public',
     query: lookupQuery,
     errors: [404],

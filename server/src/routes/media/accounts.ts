@@ -7,7 +7,8 @@ import { requeueAfterCredentials } from '../../media/commands/deliveries';
 import { accountView } from '../../media/presenters';
 import type { MediaSettings } from '../../media/settings';
 import { defineRoute } from '../../openapi/defineRoute';
-import { accountCreateBody, accountEventBody, accountListQuery, accountListResponse, accountResponse, changesQuery, changesResponse, credentialsBody, credentialsResponse, idParams } from './schema';
+import { accountChangesResponseSchema, accountCreateBodySchema, accountCredentialsBodySchema, accountCredentialsResponseSchema, accountEventBodySchema, accountListResponseSchema, accountResponseSchema } from '@zwgk/shared';
+import { accountListQuery, changesQuery, idParams } from './schema';
 
 export interface MediaRouteDeps {
   settings: MediaSettings;
@@ -25,7 +26,7 @@ export function accountRoutes(router: Router, deps: MediaRouteDeps): void {
     tags: ['media'],
     auth: 'staff',
     query: accountListQuery,
-    response: accountListResponse,
+    response: accountListResponseSchema,
     handler: async (_ctx, { actor, query }) => ({ accounts: (await listAccounts(actor, query as Parameters<typeof listAccounts>[1])).map(accountView) }),
   });
 
@@ -35,8 +36,8 @@ export function accountRoutes(router: Router, deps: MediaRouteDeps): void {
     summary: '登记开设政务新媒体账号',
     tags: ['media'],
     auth: MANAGERS,
-    body: accountCreateBody,
-    response: accountResponse,
+    body: accountCreateBodySchema,
+    response: accountResponseSchema,
     status: 201,
     handler: async (ctx, { actor, body }) => {
       const account = await createAccount(actor, body);
@@ -52,7 +53,7 @@ export function accountRoutes(router: Router, deps: MediaRouteDeps): void {
     tags: ['media'],
     auth: 'staff',
     query: changesQuery,
-    response: changesResponse,
+    response: accountChangesResponseSchema,
     handler: (_ctx, { actor, query }) => accountChanges(actor, query),
   });
 
@@ -63,7 +64,7 @@ export function accountRoutes(router: Router, deps: MediaRouteDeps): void {
     tags: ['media'],
     auth: 'staff',
     params: idParams,
-    response: accountResponse,
+    response: accountResponseSchema,
     errors: [404],
     handler: async (_ctx, { actor, params }) => accountView(await loadAccount(actor, params.id)),
   });
@@ -75,8 +76,8 @@ export function accountRoutes(router: Router, deps: MediaRouteDeps): void {
     tags: ['media'],
     auth: MANAGERS,
     params: idParams,
-    body: accountEventBody,
-    response: accountResponse,
+    body: accountEventBodySchema,
+    response: accountResponseSchema,
     errors: [403, 404, 409],
     handler: async (ctx, { actor, params, body }) => {
       const account = await recordAccountEvent(actor, params.id, body);
@@ -92,8 +93,8 @@ export function accountRoutes(router: Router, deps: MediaRouteDeps): void {
     tags: ['media'],
     auth: MANAGERS,
     params: idParams,
-    body: credentialsBody,
-    response: credentialsResponse,
+    body: accountCredentialsBodySchema,
+    response: accountCredentialsResponseSchema,
     errors: [404, 409],
     handler: async (ctx, { actor, params, body }) => {
       const { account, requeued } = await setAccountCredentials(actor, params.id, body, (a, accountId) => requeueAfterCredentials(a, accountId, deps.jobs));

@@ -11,22 +11,8 @@ import { deliveryView, itemSummaryView, itemView } from '../../media/presenters'
 import { Staff } from '../../models/staff';
 import { defineRoute } from '../../openapi/defineRoute';
 import type { MediaRouteDeps } from './accounts';
-import {
-  abolitionBody,
-  countsQuery,
-  countsResponse,
-  deliveryListResponse,
-  deliveryResponse,
-  idParams,
-  itemCreateBody,
-  itemListQuery,
-  itemListResponse,
-  itemResponse,
-  itemUpdateBody,
-  publishBody,
-  reviewBody,
-  versionBody,
-} from './schema';
+import { mediaAbolitionBodySchema, mediaCountsResponseSchema, mediaDeliveryListResponseSchema, mediaDeliveryResponseSchema, mediaItemCreateBodySchema, mediaItemListResponseSchema, mediaItemResponseSchema, mediaItemUpdateBodySchema, mediaPublishBodySchema, mediaReviewBodySchema, mediaVersionBodySchema } from '@zwgk/shared';
+import { countsQuery, idParams, itemListQuery } from './schema';
 
 const PUBLISHERS = ['clerk', 'reviewer', 'admin'] as const;
 
@@ -40,7 +26,7 @@ export function itemRoutes(router: Router, deps: MediaRouteDeps): void {
     tags: ['media'],
     auth: 'staff',
     query: itemListQuery,
-    response: itemListResponse,
+    response: mediaItemListResponseSchema,
     handler: async (_ctx, { actor, query }) => {
       const { total, items } = await listItems(actor, query);
       return { total, items: items.map(itemSummaryView) };
@@ -53,8 +39,8 @@ export function itemRoutes(router: Router, deps: MediaRouteDeps): void {
     summary: '新建主动公开信息（正文为富文本，保存时清理）',
     tags: ['media'],
     auth: 'staff',
-    body: itemCreateBody,
-    response: itemResponse,
+    body: mediaItemCreateBodySchema,
+    response: mediaItemResponseSchema,
     status: 201,
     handler: async (_ctx, { actor, body }) => itemView(await createItem(actor, body)),
   });
@@ -66,7 +52,7 @@ export function itemRoutes(router: Router, deps: MediaRouteDeps): void {
     tags: ['media'],
     auth: 'staff',
     params: idParams,
-    response: itemResponse,
+    response: mediaItemResponseSchema,
     errors: [404],
     handler: async (_ctx, { actor, params }) => withDeliveries(await loadItem(actor, params.id)),
   });
@@ -78,8 +64,8 @@ export function itemRoutes(router: Router, deps: MediaRouteDeps): void {
     tags: ['media'],
     auth: 'staff',
     params: idParams,
-    body: itemUpdateBody,
-    response: itemResponse,
+    body: mediaItemUpdateBodySchema,
+    response: mediaItemResponseSchema,
     errors: [403, 404, 409],
     handler: async (_ctx, { actor, params, body }) => itemView(await updateItem(actor, params.id, body)),
   });
@@ -91,8 +77,8 @@ export function itemRoutes(router: Router, deps: MediaRouteDeps): void {
     tags: ['media'],
     auth: 'staff',
     params: idParams,
-    body: reviewBody,
-    response: itemResponse,
+    body: mediaReviewBodySchema,
+    response: mediaItemResponseSchema,
     errors: [403, 404, 409],
     handler: async (ctx, { actor, params, body }) => {
       const staff = await Staff.findById(actor.staffId, { name: 1 }).lean();
@@ -110,8 +96,8 @@ export function itemRoutes(router: Router, deps: MediaRouteDeps): void {
     tags: ['media'],
     auth: PUBLISHERS,
     params: idParams,
-    body: publishBody,
-    response: itemResponse,
+    body: mediaPublishBodySchema,
+    response: mediaItemResponseSchema,
     errors: [403, 404, 409],
     handler: async (ctx, { actor, params, body }) => {
       const item = await publishItem({ jobs: deps.jobs, settings: deps.settings, wake: deps.wake }, actor, params.id, body);
@@ -127,8 +113,8 @@ export function itemRoutes(router: Router, deps: MediaRouteDeps): void {
     tags: ['media'],
     auth: PUBLISHERS,
     params: idParams,
-    body: abolitionBody,
-    response: itemResponse,
+    body: mediaAbolitionBodySchema,
+    response: mediaItemResponseSchema,
     errors: [403, 404, 409],
     handler: async (_ctx, { actor, params, body }) => itemView(await recordAbolition(actor, params.id, body)),
   });
@@ -140,7 +126,7 @@ export function itemRoutes(router: Router, deps: MediaRouteDeps): void {
     tags: ['media'],
     auth: 'staff',
     params: idParams,
-    response: deliveryListResponse,
+    response: mediaDeliveryListResponseSchema,
     errors: [404],
     handler: async (_ctx, { actor, params }) => ({ deliveries: (await listItemDeliveries(actor, params.id)).map(deliveryView) }),
   });
@@ -152,8 +138,8 @@ export function itemRoutes(router: Router, deps: MediaRouteDeps): void {
     tags: ['media'],
     auth: PUBLISHERS,
     params: idParams,
-    body: versionBody,
-    response: deliveryResponse,
+    body: mediaVersionBodySchema,
+    response: mediaDeliveryResponseSchema,
     errors: [403, 404],
     handler: async (ctx, { actor, params, body }) => {
       const d = await retryDelivery(actor, params.id, body, deps.jobs, deps.wake);
@@ -169,7 +155,7 @@ export function itemRoutes(router: Router, deps: MediaRouteDeps): void {
     tags: ['media'],
     auth: 'staff',
     query: countsQuery,
-    response: countsResponse,
+    response: mediaCountsResponseSchema,
     handler: async (_ctx, { actor, query }) => {
       const bodyId = query.bodyId ?? actor.bodyId;
       await assertBodyAccess(actor, bodyId);

@@ -5,13 +5,14 @@
 //   POST /api/notifications/consent      result of wx.requestSubscribeMessage for one template
 //   GET  /api/notifications/templates    template ids the app asks consent for
 import Router from '@koa/router';
+import { consentBodySchema, consentResponseSchema, notificationListSchema, templatesResponseSchema, unreadResponseSchema } from '@zwgk/shared';
 import type { CitizenActor, StaffActor } from '../../auth/actor';
 import { notFound } from '../../errors';
 import { defineRoute } from '../../openapi/defineRoute';
 import { recordConsent } from '../../notifications/consent';
 import { markAllRead, markRead, readInbox, unreadCount, type InboxItem, type Recipient } from '../../notifications/inbox';
 import type { RouteFactory } from '../types';
-import { consentBody, consentResponse, idParams, notificationList, templatesResponse, unreadResponse } from './schema';
+import { idParams } from './schema';
 
 const recipientOf = (actor: CitizenActor | StaffActor): Recipient =>
   actor.kind === 'citizen' ? { kind: 'citizen', id: actor.citizenId } : { kind: 'staff', id: actor.staffId };
@@ -28,7 +29,7 @@ export const notificationRoutes: RouteFactory = ({ config }) => {
     summary: '我的通知（最新的在前）及未读数',
     tags: ['notifications'],
     auth: 'signedIn',
-    response: notificationList,
+    response: notificationListSchema,
     handler: async (ctx, { actor }) => {
       ctx.set('Cache-Control', 'no-store');
       const { items } = await readInbox(recipientOf(actor));
@@ -42,7 +43,7 @@ export const notificationRoutes: RouteFactory = ({ config }) => {
     summary: '全部标为已读',
     tags: ['notifications'],
     auth: 'signedIn',
-    response: unreadResponse,
+    response: unreadResponseSchema,
     handler: (_ctx, { actor }) => markAllRead(recipientOf(actor), new Date()),
   });
 
@@ -53,7 +54,7 @@ export const notificationRoutes: RouteFactory = ({ config }) => {
     tags: ['notifications'],
     auth: 'signedIn',
     params: idParams,
-    response: unreadResponse,
+    response: unreadResponseSchema,
     errors: [404],
     handler: async (_ctx, { actor, params }) => {
       const result = await markRead(recipientOf(actor), params.id, new Date());
@@ -68,8 +69,8 @@ export const notificationRoutes: RouteFactory = ({ config }) => {
     summary: '记录申请人对订阅消息的授权结果（每次同意可发送一条）',
     tags: ['notifications'],
     auth: 'citizen',
-    body: consentBody,
-    response: consentResponse,
+    body: consentBodySchema,
+    response: consentResponseSchema,
     handler: async (_ctx, { actor, body }) => ({
       templateKey: body.templateKey,
       available: await recordConsent(actor.citizenId, body.templateKey, body.accepted, new Date()),
@@ -82,7 +83,7 @@ export const notificationRoutes: RouteFactory = ({ config }) => {
     summary: '订阅消息模板（申请授权时使用）',
     tags: ['notifications'],
     auth: 'public',
-    response: templatesResponse,
+    response: templatesResponseSchema,
     handler: () => ({
       templates: Object.entries(config.wechatTemplates).map(([key, t]) => ({ key: key as 'status' | 'reply' | 'correction', templateId: t!.id })),
     }),

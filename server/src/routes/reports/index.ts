@@ -8,6 +8,16 @@
 // Which edition: see reports/view.ts. Staff act only on bodies they can see (canSeeBody);
 // another body's draft is a 404, as if it did not exist.
 import Router from '@koa/router';
+import {
+  countyOverviewSchema,
+  reportImportBodySchema,
+  reportImportResponseSchema,
+  reportInputsBodySchema,
+  reportInputsViewSchema,
+  reportPublishBodySchema,
+  reportPublishResponseSchema,
+  reportViewSchema,
+} from '@zwgk/shared';
 import { audit } from '../../audit';
 import type { StaffActor } from '../../auth/actor';
 import { canSeeBody } from '../../auth/middleware';
@@ -26,22 +36,7 @@ import { checked, previousReport, resolveReport } from '../../reports/view';
 import type { RouteFactory } from '../types';
 import { cacheControlFor, HTML_CSP, sendConditional } from './http';
 import { presentReport } from './present';
-import {
-  bodyParams,
-  countyParams,
-  countyQuery,
-  editionQuery,
-  importBody,
-  importView,
-  inputsView,
-  overviewView,
-  parseYears,
-  publishBody,
-  publishView,
-  putInputsBody,
-  reportParams,
-  reportView,
-} from './schema';
+import { bodyParams, countyParams, countyQuery, editionQuery, parseYears, reportParams } from './schema';
 
 const TAGS = ['reports'];
 const EDITORS = ['reviewer', 'admin'] as const;
@@ -69,7 +64,7 @@ export const reportRoutes: RouteFactory = ({ config }) => {
     auth: 'staff',
     params: countyParams,
     query: countyQuery,
-    response: overviewView,
+    response: countyOverviewSchema,
     handler: async (ctx, { params, query, actor }) => {
       const years = parseYears(query.years, new Date());
       if (years.length > 10) throw new AppError(400, 'TOO_MANY_YEARS', '一次最多查看10个年度');
@@ -108,7 +103,7 @@ export const reportRoutes: RouteFactory = ({ config }) => {
     auth: 'public',
     params: reportParams,
     query: editionQuery,
-    response: reportView,
+    response: reportViewSchema,
     errors: [304, 404],
     handler: async (ctx, { params, query, actor }) => {
       const r = await resolveReport(params.body, params.year, query.edition ?? 'current', actor);
@@ -125,7 +120,7 @@ export const reportRoutes: RouteFactory = ({ config }) => {
     tags: TAGS,
     auth: 'staff',
     params: reportParams,
-    response: inputsView,
+    response: reportInputsViewSchema,
     errors: [404],
     handler: async (ctx, { params, actor }) => {
       await assertBody(actor, params.body);
@@ -151,8 +146,8 @@ export const reportRoutes: RouteFactory = ({ config }) => {
     tags: TAGS,
     auth: 'staff',
     params: reportParams,
-    body: putInputsBody,
-    response: inputsView,
+    body: reportInputsBodySchema,
+    response: reportInputsViewSchema,
     errors: [404, 409],
     handler: async (ctx, { params, body, actor }) => {
       await assertBody(actor, params.body);
@@ -179,8 +174,8 @@ export const reportRoutes: RouteFactory = ({ config }) => {
     tags: TAGS,
     auth: EDITORS,
     params: reportParams,
-    body: publishBody,
-    response: publishView,
+    body: reportPublishBodySchema,
+    response: reportPublishResponseSchema,
     status: 201,
     errors: [404, 409, 422],
     handler: async (ctx, { params, body, actor }) => {
@@ -214,8 +209,8 @@ export const reportRoutes: RouteFactory = ({ config }) => {
     tags: TAGS,
     auth: EDITORS,
     params: bodyParams,
-    body: importBody,
-    response: importView,
+    body: reportImportBodySchema,
+    response: reportImportResponseSchema,
     status: 201,
     errors: [404, 409, 422],
     handler: async (ctx, { params, body, actor }) => {

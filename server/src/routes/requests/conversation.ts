@@ -11,8 +11,8 @@ import type { MessageAuthor, RequestRecord, StoredMessage } from '../../models/r
 import { defineRoute, type ActorFor } from '../../openapi/defineRoute';
 import { presentMessage } from '../../presenters/request';
 import { sendAttachment } from './download';
-import { messageItem } from './responses';
-import { attachmentParams, idParams, uploadForm } from './schema';
+import { messageItemSchema, uploadFormSchema } from '@zwgk/shared';
+import { attachmentParams, idParams } from './schema';
 import { acceptUpload, uploadedFile } from './upload';
 
 export interface ConversationSide<A extends 'citizen' | 'staff'> {
@@ -43,10 +43,10 @@ export function conversationRoutes<A extends 'citizen' | 'staff'>(router: Router
     path: `${side.basePath}/:id/attachments`,
     summary: '上传附件（按文件内容识别类型）',
     tags: side.tags,
-    response: messageItem,
+    response: messageItemSchema,
     auth: side.auth,
     params: idParams,
-    body: uploadForm,
+    body: uploadFormSchema,
     bodyContentType: 'multipart/form-data',
     status: 201,
     errors: [404, 409, 413, 415],

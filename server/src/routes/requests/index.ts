@@ -19,8 +19,8 @@ import type { RequestRecord } from '../../models/request';
 import type { CitizenActor } from '../../auth/actor';
 import type { RouteFactory } from '../types';
 import { conversationRoutes } from './conversation';
-import { citizenDetail, citizenList, fileResponse, messageItem } from './responses';
-import { correctionBody, fileBody, IDEMPOTENCY_KEY, idParams, messageBody, withdrawBody } from './schema';
+import { citizenRequestDetailSchema, citizenRequestListSchema, correctionBodySchema, fileRequestResponseSchema, messageBodySchema, messageItemSchema, withdrawBodySchema } from '@zwgk/shared';
+import { fileBody, IDEMPOTENCY_KEY, idParams } from './schema';
 
 const TAGS = ['requests'];
 
@@ -44,7 +44,7 @@ export const requestsRoutes: RouteFactory = (app) => {
     description:
       '请求体为 shared/src/filing 的申请表。成功返回 201 与申请编号、查询码；同一 Idempotency-Key 的重试返回 200 与同一结果（查询码只在此处给出）。',
     tags: TAGS,
-    response: fileResponse,
+    response: fileRequestResponseSchema,
     auth: 'citizen',
     body: fileBody,
     status: 201,
@@ -79,7 +79,7 @@ export const requestsRoutes: RouteFactory = (app) => {
     path: '/api/requests',
     summary: '我的申请（按最近动态排序）',
     tags: TAGS,
-    response: citizenList,
+    response: citizenRequestListSchema,
     auth: 'citizen',
     handler: async (_ctx, { actor }) => {
       const records = await citizenRequests(actor.citizenId);
@@ -93,7 +93,7 @@ export const requestsRoutes: RouteFactory = (app) => {
     path: '/api/requests/:id',
     summary: '申请详情：办理进度、答复期限及计算说明、对话',
     tags: TAGS,
-    response: citizenDetail,
+    response: citizenRequestDetailSchema,
     auth: 'citizen',
     params: idParams,
     handler: async (_ctx, { params, actor }) => detail(await loadForCitizen(actor, params.id), actor),
@@ -104,10 +104,10 @@ export const requestsRoutes: RouteFactory = (app) => {
     path: '/api/requests/:id/correction',
     summary: '提交补正（逐项答复补正事项）',
     tags: TAGS,
-    response: citizenDetail,
+    response: citizenRequestDetailSchema,
     auth: 'citizen',
     params: idParams,
-    body: correctionBody,
+    body: correctionBodySchema,
     errors: [403, 404, 409, 422],
     handler: async (_ctx, { params, body, actor }) => detail((await citizenCorrect(deps, actor, params.id, body.answers, body.version)).request, actor),
   });
@@ -117,10 +117,10 @@ export const requestsRoutes: RouteFactory = (app) => {
     path: '/api/requests/:id/withdraw',
     summary: '撤回申请',
     tags: TAGS,
-    response: citizenDetail,
+    response: citizenRequestDetailSchema,
     auth: 'citizen',
     params: idParams,
-    body: withdrawBody,
+    body: withdrawBodySchema,
     errors: [403, 404, 409],
     handler: async (_ctx, { params, body, actor }) => detail((await citizenWithdraw(deps, actor, params.id, body.reason, body.version)).request, actor),
   });
@@ -131,10 +131,10 @@ export const requestsRoutes: RouteFactory = (app) => {
     summary: '给办理机关留言',
     description: '返回 201 与这条留言（对话中的一项，mine 为 true），工作人员回复接口相同。',
     tags: TAGS,
-    response: messageItem,
+    response: messageItemSchema,
     auth: 'citizen',
     params: idParams,
-    body: messageBody,
+    body: messageBodySchema,
     status: 201,
     errors: [404],
     handler: async (_ctx, { params, body, actor }) => {

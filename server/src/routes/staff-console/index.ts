@@ -3,7 +3,7 @@
 //   GET /api/staff/assignees?bodyId=     colleagues a request can be assigned to (分办)
 //   GET /api/staff/requests/:id/fee-basis  the request's place in its applicant's month (per-request fee)
 import Router from '@koa/router';
-import { roleLabels, type Role, type StaffAssigneeList } from '@zwgk/shared';
+import { feeBasisViewSchema, roleLabels, staffAssigneeListSchema, supervisionViewSchema, type Role, type StaffAssigneeList } from '@zwgk/shared';
 import { staffCanSeeBody } from '../../auth/middleware';
 import { requestsDeps, today } from '../../commands/requests/deps';
 import { getBody } from '../../commands/requests/bodies';
@@ -31,6 +31,7 @@ export const staffConsoleRoutes: RouteFactory = (app) => {
     tags: TAGS,
     auth: ['reviewer', 'admin'],
     query: supervisionQuery,
+    response: supervisionViewSchema,
     handler: async (ctx, { query, actor }) => {
       ctx.set('Cache-Control', 'no-store');
       return supervision(deps, actor, query.year ?? Number(today(deps).slice(0, 4)));
@@ -44,6 +45,7 @@ export const staffConsoleRoutes: RouteFactory = (app) => {
     tags: TAGS,
     auth: 'staff',
     query: assigneesQuery,
+    response: staffAssigneeListSchema,
     errors: [404],
     handler: async (_ctx, { query, actor }): Promise<StaffAssigneeList> => {
       const bodyId = query.bodyId ?? actor.bodyId;
@@ -66,6 +68,7 @@ export const staffConsoleRoutes: RouteFactory = (app) => {
     tags: TAGS,
     auth: 'staff',
     params: feeBasisParams,
+    response: feeBasisViewSchema,
     errors: [404, 409],
     handler: (_ctx, { params, actor }) => feeBasis(actor, params.id),
   });

@@ -1,4 +1,4 @@
-// Shapes of the staff console's own endpoints (contract types: shared/src/api/staff-console.ts).
+// Params and queries of the staff console's own endpoints (answers: shared/src/api/staff-console.ts).
 import { z } from 'zod';
 
 export const supervisionQuery = z.strictObject({

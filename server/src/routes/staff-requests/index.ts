@@ -18,10 +18,10 @@ import { Staff } from '../../models/staff';
 import { defineRoute } from '../../openapi/defineRoute';
 import { presentApplicant, presentInboxItem, presentMessage, presentStaffDetail } from '../../presenters/request';
 import { conversationRoutes } from '../requests/conversation';
-import { identityResponse, inboxResponse, messageItem, registerResponse, staffDetail } from '../requests/responses';
+import { messageBodySchema, messageItemSchema, registerOfflineResponseSchema, staffActionBodySchema, staffIdentityResponseSchema, staffInboxQuerySchema, staffInboxSchema, staffRequestDetailSchema } from '@zwgk/shared';
 import { IDEMPOTENCY_KEY } from '../requests/schema';
 import type { RouteFactory } from '../types';
-import { actionBody, idParams, inboxQuery, messageBody, registerBody } from './schema';
+import { idParams, registerBody } from './schema';
 
 const TAGS = ['staff-requests'];
 
@@ -47,9 +47,9 @@ export const staffRequestsRoutes: RouteFactory = (app) => {
     path: '/api/staff/requests',
     summary: '待办：本机关的申请（县级管理员：全县），按答复期限排序，含各状态数量',
     tags: TAGS,
-    response: inboxResponse,
+    response: staffInboxSchema,
     auth: 'staff',
-    query: inboxQuery,
+    query: staffInboxQuerySchema,
     handler: async (_ctx, { query, actor }) => {
       const result = await staffInbox(deps, actor, {
         ...(query.state ? { states: query.state } : {}),
@@ -71,7 +71,7 @@ export const staffRequestsRoutes: RouteFactory = (app) => {
     path: '/api/staff/requests',
     summary: '登记当面、口头、邮寄、信函、传真或电子邮件收到的申请（按第三十一条的收到日期，直接受理）',
     tags: TAGS,
-    response: registerResponse,
+    response: registerOfflineResponseSchema,
     auth: 'staff',
     body: registerBody,
     status: 201,
@@ -92,7 +92,7 @@ export const staffRequestsRoutes: RouteFactory = (app) => {
     path: '/api/staff/requests/:id',
     summary: '申请详情（申请人身份信息脱敏）',
     tags: TAGS,
-    response: staffDetail,
+    response: staffRequestDetailSchema,
     auth: 'staff',
     params: idParams,
     errors: [404],
@@ -104,7 +104,7 @@ export const staffRequestsRoutes: RouteFactory = (app) => {
     path: '/api/staff/requests/:id/identity',
     summary: '查看申请人完整身份信息（记入审计）',
     tags: TAGS,
-    response: identityResponse,
+    response: staffIdentityResponseSchema,
     auth: IDENTITY_ROLES,
     params: idParams,
     errors: [404],
@@ -123,10 +123,10 @@ export const staffRequestsRoutes: RouteFactory = (app) => {
     summary: '办理操作（确认受理、告知补正、征求意见、延期、收费通知、分办、答复、审核、送达、复议诉讼结果等）',
     description: '可执行的操作由 shared 生命周期的 availableActions(状态, 岗位) 决定；须带上读取时的 version，过期返回 409。',
     tags: TAGS,
-    response: staffDetail,
+    response: staffRequestDetailSchema,
     auth: 'staff',
     params: idParams,
-    body: actionBody,
+    body: staffActionBodySchema,
     errors: [403, 404, 409, 422],
     handler: async (ctx, { params, body, actor }) => {
       const result = await staffAct(deps, actor, params.id, body);
@@ -141,10 +141,10 @@ export const staffRequestsRoutes: RouteFactory = (app) => {
     summary: '在对话中回复申请人',
     description: '返回 201 与这条留言（对话中的一项，mine 为 true），与申请人留言接口一致；不返回申请详情——留言不改变办理状态，需要时重新读取详情。',
     tags: TAGS,
-    response: messageItem,
+    response: messageItemSchema,
     auth: 'staff',
     params: idParams,
-    body: messageBody,
+    body: messageBodySchema,
     status: 201,
     errors: [404],
     handler: async (ctx, { params, body, actor }) => {

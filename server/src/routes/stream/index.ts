@@ -1,9 +1,10 @@
 // Live updates: POST /api/stream/ticket, GET /api/stream (Server-Sent Events).
 import Router from '@koa/router';
+import { streamTicketResponseSchema } from '@zwgk/shared';
 import { defineRoute } from '../../openapi/defineRoute';
 import type { RouteFactory } from '../types';
 import { openStream, streamActor } from './handler';
-import { streamQuery, ticketResponse } from './schema';
+import { streamQuery } from './schema';
 import { signStreamTicket, STREAM_TICKET_TTL_SECONDS } from './ticket';
 
 export const streamRoutes: RouteFactory = ({ config, bus, streams }) => {
@@ -16,7 +17,7 @@ export const streamRoutes: RouteFactory = ({ config, bus, streams }) => {
     summary: '获取实时连接票据（供 EventSource 使用，60秒内有效）',
     tags: ['stream'],
     auth: 'signedIn',
-    response: ticketResponse,
+    response: streamTicketResponseSchema,
     handler: (ctx, { actor }) => {
       ctx.set('Cache-Control', 'no-store');
       return { ticket: signStreamTicket(config.jwtSecret, actor), expiresIn: STREAM_TICKET_TTL_SECONDS };

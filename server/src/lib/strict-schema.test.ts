@@ -41,4 +41,12 @@ describe('deepStrict', () => {
     expect(s.safeParse({ list: [{ a: 'x', b: 1 }] }).error!.issues[0]).toMatchObject({ path: ['list', 0], message: '不支持的字段：b' });
     expect(s.safeParse('nope').error!.issues[0]!.message).toBe('应为对象');
   });
+
+  it('goes into record values, and leaves a z.looseObject open where it says so', () => {
+    const s = deepStrict(z.object({ byKey: z.record(z.string(), z.object({ n: z.number() })), more: z.looseObject({ id: z.string(), inner: z.object({ a: z.string() }) }) }));
+    const good = { byKey: { x: { n: 1 } }, more: { id: 'i', inner: { a: 'a' }, extra: true } };
+    expect(s.safeParse(good).success).toBe(true);
+    expect(s.safeParse({ ...good, byKey: { x: { n: 1, m: 2 } } }).error!.issues[0]).toMatchObject({ path: ['byKey', 'x'], code: 'unrecognized_keys' });
+    expect(s.safeParse({ ...good, more: { ...good.more, inner: { a: 'a', b: 1 } } }).error!.issues[0]).toMatchObject({ path: ['more', 'inner'], code: 'unrecognized_keys' });
+  });
 });

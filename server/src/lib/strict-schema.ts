@@ -2,6 +2,8 @@
 // optionals, arrays), keeping its refinements and messages. For schemas written with z.object
 // elsewhere (e.g. shared/src/filing) that the API must apply strictly: an unknown field — or a
 // MongoDB operator such as `{"$gt": ""}` where a value belongs — is a 400, not silently dropped.
+// Also how answers are checked against their response schemas (openapi/defineRoute.ts). A schema
+// that says so itself (z.looseObject: "more fields may follow") stays open at that level.
 import { z } from 'zod';
 
 type Def = Record<string, unknown> & { type: string };
@@ -22,8 +24,11 @@ export function deepStrict<S extends z.ZodType>(schema: S): S {
   switch (def.type) {
     case 'object': {
       const shape = Object.fromEntries(Object.entries(def.shape as Record<string, z.ZodType>).map(([k, v]) => [k, deepStrict(v)]));
+      if (def.catchall) return s.clone({ ...def, shape }) as unknown as S;
       return s.clone({ ...def, shape, catchall: z.never(), error: withUnknownKeysMessage(def.error) }) as unknown as S;
     }
+    case 'record':
+      return s.clone({ ...def, valueType: deepStrict(def.valueType as z.ZodType) }) as unknown as S;
     case 'union':
       return s.clone({ ...def, options: (def.options as z.ZodType[]).map((o) => deepStrict(o)) }) as unknown as S;
     case 'optional':

@@ -1,4 +1,4 @@
-// defineRoute on a bare Koa app (no database): guards, validation, body rules, route table.
+// defineRoute on a bare Koa app (no database): guards, validation, body rules, answer checks, route table.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bodyParser } from '@koa/bodyparser';
@@ -46,7 +46,22 @@ beforeAll(async () => {
     status: 204,
     handler: () => undefined,
   });
-  defineRoute(router, { method: 'get', path: '/api/open', summary: 'open', auth: 'public', handler: (_ctx, { actor }) => ({ kind: actor.kind }) });
+  defineRoute(router, { method: 'get', path: '/api/open', summary: 'open', auth: 'public', response: z.object({ kind: z.string() }), handler: (_ctx, { actor }) => ({ kind: actor.kind }) });
+  // Answers its schema does not describe: an extra field (spread from a record), a wrong value, set by hand.
+  const view = z.object({ id: z.string(), phase: z.enum(['open', 'closed']), item: z.object({ n: z.number() }) });
+  const record = { id: '1', phase: 'open', item: { n: 1, secret: 'x' } } as const;
+  defineRoute(router, { method: 'get', path: '/api/drift/extra', summary: 'extra', auth: 'public', response: view, handler: () => record });
+  defineRoute(router, { method: 'get', path: '/api/drift/value', summary: 'value', auth: 'public', response: view, handler: () => ({ id: '1', phase: 'gone' as 'open', item: { n: 1 } }) });
+  defineRoute(router, {
+    method: 'get',
+    path: '/api/drift/by-hand',
+    summary: 'by hand',
+    auth: 'public',
+    response: view,
+    handler: (ctx) => {
+      ctx.body = { id: 1 };
+    },
+  });
   router.get('/api/sneaky', (ctx) => void (ctx.body = {}));
 
   app = new Koa();
@@ -112,12 +127,35 @@ test('a route without a body schema refuses a body', async () => {
 
 test('a body schema that is not strict is refused when the route is defined', () => {
   expect(() =>
-    defineRoute(new Router(), { method: 'post', path: '/api/x', summary: 'x', auth: 'public', body: z.object({ a: z.string() }), handler: () => undefined }),
+    defineRoute(new Router(), { method: 'post', path: '/api/x', summary: 'x', auth: 'public', status: 204, body: z.object({ a: z.string() }), handler: () => undefined }),
   ).toThrow(/z.strictObject/);
   const loose = z.discriminatedUnion('type', [z.strictObject({ type: z.literal('a') }), z.object({ type: z.literal('b') })]);
-  expect(() => defineRoute(new Router(), { method: 'post', path: '/api/y', summary: 'y', auth: 'public', body: loose, handler: () => undefined })).toThrow(/z.strictObject/);
+  expect(() => defineRoute(new Router(), { method: 'post', path: '/api/y', summary: 'y', auth: 'public', status: 204, body: loose, handler: () => undefined })).toThrow(/z.strictObject/);
   const strict = z.discriminatedUnion('type', [z.strictObject({ type: z.literal('a') }), z.strictObject({ type: z.literal('b') })]);
-  expect(() => defineRoute(new Router(), { method: 'post', path: '/api/z', summary: 'z', auth: 'public', body: strict, handler: () => undefined })).not.toThrow();
+  expect(() => defineRoute(new Router(), { method: 'post', path: '/api/z', summary: 'z', auth: 'public', status: 204, body: strict, handler: () => undefined })).not.toThrow();
+});
+
+test('an answer its response schema does not describe is a 500 naming the issues (outside production)', async () => {
+  const cases: Array<[string, string]> = [
+    ['/api/drift/extra', 'item'],
+    ['/api/drift/value', 'phase'],
+    ['/api/drift/by-hand', 'id'],
+  ];
+  for (const [path, field] of cases) {
+    const res = await call(path, { method: 'GET' });
+    expect(res.status).toBe(500);
+    const error = ((await res.json()) as { error: { code: string; details: { issues: Array<{ path: string }> } } }).error;
+    expect(error.code).toBe('RESPONSE_NOT_IN_CONTRACT');
+    expect(error.details.issues.map((i) => i.path)).toContain(field);
+  }
+});
+
+test('a route must declare its answer: a response schema, 204 or a content type', () => {
+  const base = { method: 'get', path: '/api/undeclared', summary: 'x', auth: 'public', handler: () => ({ a: 1 }) } as const;
+  expect(() => defineRoute(new Router(), base)).toThrow(/declare the answer/);
+  expect(() => defineRoute(new Router(), { ...base, response: z.object({ a: z.number() }) })).not.toThrow();
+  expect(() => defineRoute(new Router(), { ...base, method: 'post', status: 204, handler: () => undefined })).not.toThrow();
+  expect(() => defineRoute(new Router(), { ...base, responseContentType: 'text/html', handler: () => undefined })).not.toThrow();
 });
 
 test('route table, undeclared routes and the OpenAPI operations', () => {
@@ -125,6 +163,9 @@ test('route table, undeclared routes and the OpenAPI operations', () => {
     'post /api/things/:id "citizen"',
     'post /api/things/:id/close ["clerk"]',
     'get /api/open "public"',
+    'get /api/drift/extra "public"',
+    'get /api/drift/value "public"',
+    'get /api/drift/by-hand "public"',
   ]);
   expect(undeclaredRoutes(app)).toEqual([{ methods: ['GET'], path: '/api/sneaky' }]);
   const doc = buildOpenApiDocument(routeTable(app)) as { paths: Record<string, Record<string, any>> };

@@ -13,7 +13,7 @@
 //     params: z.strictObject({ id: z.string() }),
 //     query: z.strictObject({ limit: z.coerce.number().int().max(100).optional() }),  // strings in → coerce
 //     body: z.strictObject({ text: z.string().min(1).max(2000) }),  // z.strictObject (or a union of them): unknown fields → 400
-//     response: messageView,                // zod schema of the success body (documentation)
+//     response: messageItemSchema,          // zod schema of the success body (from @zwgk/shared)
 //     status: 201,                          // success status (default 200; 204 sends no body)
 //     middleware: [rateLimit({ ... })],     // optional, run after the guard and before validation
 //     handler: async (ctx, { params, query, body, actor }) => { ...; return view; },
@@ -31,6 +31,12 @@
 //   (then the body is not checked by defineRoute; `body` only documents the form fields) and put
 //   the multipart parser in `middleware`.
 // - `responseContentType` documents a non-JSON success (e.g. 'text/event-stream', 'image/png').
+// - A JSON answer must be declared: a route with neither `response`, `status: 204` nor
+//   `responseContentType` is refused when defined. Outside production every JSON body a handler
+//   produces is checked against `response`, strictly (an undocumented field too): a mismatch is a
+//   500 RESPONSE_NOT_IN_CONTRACT with the issues, so any test that calls the route fails. The
+//   type checker already holds handlers to the schema's type; this catches what types cannot
+//   (extra fields of a spread, values outside an enum, a `ctx.body` set by hand).
 // - Routes registered on a router without defineRoute still work but show up in
 //   undeclaredRoutes(app) (openapi/registry.ts), which a test requires to be empty.
 import type Router from '@koa/router';
@@ -38,7 +44,8 @@ import type { Middleware, ParameterizedContext } from 'koa';
 import { z } from 'zod';
 import type { Actor, CitizenActor, StaffActor, StaffRole } from '../auth/actor';
 import { actorOf, assertCitizen, assertSignedIn, assertStaff } from '../auth/middleware';
-import { badRequest } from '../errors';
+import { AppError, badRequest } from '../errors';
+import { deepStrict } from '../lib/strict-schema';
 import { parseRouteInput as parseInput } from './messages';
 import { recordRoute, type RouteAuth, type RouteDefinition } from './registry';
 
@@ -112,6 +119,29 @@ function isStrictObject(schema: z.ZodType): boolean {
   return true;
 }
 
+/**
+ * Whether answers are checked against their schema: everywhere but production, where a mismatch
+ * must not turn a working answer into a 500 (and the check costs time on every call).
+ */
+const CHECK_RESPONSES = process.env.NODE_ENV !== 'production';
+
+/** A body that goes out as JSON (not a stream, buffer or text). */
+function isJsonBody(body: unknown): boolean {
+  if (Array.isArray(body)) return true;
+  return typeof body === 'object' && body !== null && Object.getPrototypeOf(body) === Object.prototype;
+}
+
+/** Checks an answer as the client receives it (JSON: dates as strings, undefined fields dropped). */
+function responseChecker(spec: { method: string; path: string }, schema: z.ZodType): (body: unknown) => void {
+  const strict = deepStrict(schema);
+  return (body) => {
+    const result = strict.safeParse(JSON.parse(JSON.stringify(body)));
+    if (result.success) return;
+    const issues = result.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw new AppError(500, 'RESPONSE_NOT_IN_CONTRACT', `${spec.method.toUpperCase()} ${spec.path} answered a shape its response schema does not describe`, { issues });
+  };
+}
+
 function isEmptyBody(body: unknown): boolean {
   return body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0);
 }
@@ -124,8 +154,12 @@ export function defineRoute<const A extends RouteAuth, P extends Schema = undefi
   if (spec.body && !multipart && !isStrictObject(spec.body)) {
     throw new Error(`defineRoute ${spec.method.toUpperCase()} ${spec.path}: the body schema must be z.strictObject (unknown fields → 400)`);
   }
-  const guard = guardFor(spec.auth);
   const status = spec.status ?? 200;
+  if (!spec.response && status !== 204 && !spec.responseContentType) {
+    throw new Error(`defineRoute ${spec.method.toUpperCase()} ${spec.path}: declare the answer — \`response\` (its zod schema, in @zwgk/shared), \`status: 204\` or \`responseContentType\``);
+  }
+  const guard = guardFor(spec.auth);
+  const checkResponse = CHECK_RESPONSES && spec.response && !spec.responseContentType ? responseChecker(spec, spec.response) : undefined;
 
   const guardMiddleware: Middleware = async (ctx, next) => {
     guard(actorOf(ctx));
@@ -142,6 +176,8 @@ export function defineRoute<const A extends RouteAuth, P extends Schema = undefi
     }
     const input = { params, query, body, actor: actorOf(ctx) } as RouteInput<A, P, Q, B>;
     const result = await spec.handler(ctx, input);
+    const sent: unknown = result !== undefined ? result : ctx.body;
+    if (checkResponse && isJsonBody(sent)) checkResponse(sent);
     if (result !== undefined) {
       ctx.status = status;
       ctx.body = result;

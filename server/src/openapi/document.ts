@@ -3,6 +3,7 @@
 // 2020-12 as is). Input schemas are described as they are accepted (io: 'input'), response
 // schemas as they are sent (io: 'output'). Named schemas (`.meta({ id })`) land in
 // components.schemas.
+import { apiErrorBodySchema } from '@zwgk/shared';
 import { z } from 'zod';
 import { VERSION } from '../version';
 import { middlewareDoc, type RouteAuth, type RouteDefinition } from './registry';
@@ -34,23 +35,6 @@ const AUTH_TEXT = (auth: RouteAuth): string =>
         : auth === 'staff'
           ? '工作人员（任一岗位）'
           : `工作人员：${auth.join('、')}`;
-
-const errorSchema: JsonSchema = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message', 'requestId'],
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string', description: '中文，可直接展示' },
-        details: { type: 'object' },
-        requestId: { type: 'string' },
-      },
-    },
-  },
-};
 
 /** koa-router ':id' → OpenAPI '{id}'. */
 export function openApiPath(path: string): string {
@@ -108,6 +92,8 @@ export function operationId(route: Pick<RouteDefinition, 'method' | 'path' | 'op
 
 export function buildOpenApiDocument(routes: RouteDefinition[], options: { serverUrl?: string } = {}): JsonSchema {
   const converter = new SchemaConverter();
+  // Every error answer, by reference (components.schemas.Error, from the contract's ApiErrorBody).
+  const errorRef = converter.convert(apiErrorBodySchema, 'output');
   const paths: Record<string, Record<string, unknown>> = {};
   const sorted = [...routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
   for (const route of sorted) {
@@ -125,7 +111,7 @@ export function buildOpenApiDocument(routes: RouteDefinition[], options: { serve
       ...(successContent ? { content: { [successContent]: { schema: route.response ? converter.convert(route.response, 'output') : {} } } } : {}),
     };
     for (const s of [...errorStatuses].sort()) {
-      responses[String(s)] = { description: STATUS_TEXT[s] ?? '错误', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      responses[String(s)] = { description: STATUS_TEXT[s] ?? '错误', content: { 'application/json': { schema: errorRef } } };
     }
 
     const description = [route.description, `权限：${AUTH_TEXT(route.auth)}`, ...notes.map((n) => n.note).filter(Boolean)].filter(Boolean).join('\n\n');
@@ -156,7 +142,7 @@ export function buildOpenApiDocument(routes: RouteDefinition[], options: { serve
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'POST /api/auth/* 取得的访问令牌（15分钟有效）' } },
-      schemas: { Error: errorSchema, ...converter.components },
+      schemas: converter.components,
     },
   };
 }

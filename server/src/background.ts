@@ -34,7 +34,7 @@ export interface Background {
   retention: Retention;
   /** The mini-program's WeChat client (subscribe messages); undefined without WECHAT_APPID/SECRET. */
   wechat: WechatClient | undefined;
-  /** Starts the job runner unless JOBS_ENABLED=0. */
+  /** Starts the job runner and the outbox's in-process retry unless JOBS_ENABLED=0. */
   start(): void;
   /** Ends live streams (call before the HTTP server closes). */
   endStreams(): void;
@@ -66,7 +66,7 @@ export function createBackground(config: Config, logger: Logger): Background {
   const requests = requestsDeps({ config, logger, followUps });
   // Expiries fired by the scheduler go through the same command as everything else.
   registerNotificationJobs({ ...notificationsDeps, notifier, fireSystemEvent: systemEventFirer(requests) });
-  registerOutboxSweep({ runner: jobRunner, jobs, requests, periodMs: config.outboxSweepMs });
+  const outboxRetry = registerOutboxSweep({ runner: jobRunner, jobs, requests, periodMs: config.outboxSweepMs, retryMs: config.outboxRetryMs });
   // Each module declares how long its job ids stay "already done" and its claims; one daily job
   // prunes them (the media outbox prunes its own kinds in media.prune).
   const retention = new Retention()
@@ -88,11 +88,13 @@ export function createBackground(config: Config, logger: Logger): Background {
     wechat,
     start() {
       if (config.jobsEnabled) jobRunner.start();
+      if (config.jobsEnabled) outboxRetry.start();
     },
     endStreams() {
       streams.closeAll();
     },
     async stop() {
+      outboxRetry.stop();
       await jobRunner.stop();
       await bus.close();
     },

@@ -43,8 +43,10 @@ export interface Config {
   jobsLeaseMs: number;
   /** First retry delay of a job that failed transiently (doubles per attempt, up to 30 min). */
   jobsRetryMs: number;
-  /** Period of the request outbox's sweep, which performs what a writer left undone (commands/requests/outbox.ts). */
+  /** Period of the request outbox's sweep, which performs what a process that died left owed (commands/requests/outbox.ts); a scan on FerretDB. */
   outboxSweepMs: number;
+  /** How often a process tries again what it could not perform itself (by `_id`). */
+  outboxRetryMs: number;
   /** Comment lines on open live streams (/api/stream) so proxies keep them open. */
   streamHeartbeatMs: number;
   /** Subscribe-message templates (WeChat console) per notification template key; absent → not sent. */
@@ -204,6 +206,7 @@ const schema = z.object({
   JOBS_LEASE_MS: optionalString.pipe(millis('JOBS_LEASE_MS').optional()),
   JOBS_RETRY_MS: optionalString.pipe(millis('JOBS_RETRY_MS').optional()),
   OUTBOX_SWEEP_MS: optionalString.pipe(millis('OUTBOX_SWEEP_MS').optional()),
+  OUTBOX_RETRY_MS: optionalString.pipe(millis('OUTBOX_RETRY_MS').optional()),
   STREAM_HEARTBEAT_MS: optionalString.pipe(millis('STREAM_HEARTBEAT_MS').optional()),
   WECHAT_TEMPLATE_STATUS: optionalString,
   WECHAT_TEMPLATE_REPLY: optionalString,
@@ -270,7 +273,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobsPollMs: e.JOBS_POLL_MS ?? 1000,
     jobsLeaseMs: e.JOBS_LEASE_MS ?? 30_000,
     jobsRetryMs: e.JOBS_RETRY_MS ?? 5000,
-    outboxSweepMs: e.OUTBOX_SWEEP_MS ?? 30_000,
+    outboxSweepMs: e.OUTBOX_SWEEP_MS ?? 300_000,
+    outboxRetryMs: e.OUTBOX_RETRY_MS ?? 5000,
     streamHeartbeatMs: e.STREAM_HEARTBEAT_MS ?? 15_000,
     wechatTemplates: subscribeTemplates(e),
     mediaWorkerEnabled: e.MEDIA_WORKER_ENABLED ?? true,

@@ -165,6 +165,14 @@ describe('what the project relies on', () => {
     await mongoose.connection.db!.collection('compat_dates').insertOne({ _id: 'd' as never, at, nested: { day: '2024-03-01' } });
     expect(await mongoose.connection.db!.collection('compat_dates').findOne({ _id: 'd' as never })).toEqual({ _id: 'd', at, nested: { day: '2024-03-01' } });
   });
+
+  it('$pullAll removes exact values (the request outbox); an element of an array found by index with $exists', async () => {
+    const owes = mongoose.connection.db!.collection<{ _id: string; outbox?: string[] }>('compat_outbox');
+    await owes.insertMany([{ _id: 'a', outbox: ['e:0:1@1', 'e:1:1@2', 'm:x@3'] }, { _id: 'b' }, { _id: 'c', outbox: [] }]);
+    await owes.updateOne({ _id: 'a' }, { $pullAll: { outbox: ['e:0:1@1', 'm:x@3'] } });
+    expect((await owes.findOne({ _id: 'a' }))?.outbox).toEqual(['e:1:1@2']);
+    expect((await owes.find({ 'outbox.0': { $exists: true } }).toArray()).map((d) => d._id)).toEqual(['a']);
+  });
 });
 
 // What FerretDB v1 does NOT support. Each test asserts the failure, so the list stays
@@ -195,6 +203,14 @@ describe('FerretDB limitations (documented by tests)', () => {
     await expect(Account.findOneAndUpdate({ email: 'a1@example.cn' }, { $set: { state: 'x' } }, { returnDocument: 'after' }).select('state')).rejects.toThrow(
       /projection|not implemented|NotImplemented/i,
     );
+  });
+
+  ferretOnly('$pull with a condition ({$in: …}, or on fields of elements) silently removes nothing (use $pullAll)', async () => {
+    const owes = mongoose.connection.db!.collection<{ _id: string; list: unknown[] }>('compat_pull');
+    await owes.insertOne({ _id: 'a', list: ['x', 'y', { id: 'z' }] });
+    await owes.updateOne({ _id: 'a' }, { $pull: { list: { $in: ['x'] } } });
+    await owes.updateOne({ _id: 'a' }, { $pull: { list: { id: { $in: ['z'] } } } } as never);
+    expect((await owes.findOne({ _id: 'a' }))?.list).toEqual(['x', 'y', { id: 'z' }]);
   });
 
   ferretOnly('$lookup is not supported', async () => {

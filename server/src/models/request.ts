@@ -112,17 +112,10 @@ export interface RequestRecord {
   version: number;
   /**
    * What the request still owes after its stored changes (commands/requests/outbox.ts): each write
-   * adds its entry in the same single-document write; cleared once performed. Absent: nothing owed.
+   * adds its entry in the same single-document write; removed once performed. Absent: nothing owed.
    */
-  outbox?: OutboxEntry[];
-  /** When the oldest entry of `outbox` was written; null or absent when nothing is owed (the sweep's filter). */
-  outboxSince?: Date | null;
+  outbox?: string[];
 }
-
-/** One stored change whose follow-ups are not known to be done: events `from … from+count-1`, or one message. */
-export type OutboxEntry =
-  | { id: string; kind: 'events'; from: number; count: number; at: Date }
-  | { id: string; kind: 'message'; messageId: string; at: Date };
 
 /**
  * The version clients see and send back with actions: the number of lifecycle events so far.
@@ -214,9 +207,8 @@ const requestSchema = new Schema<RequestRecord>(
     lastActivityAt: { type: Date, required: true },
     createdAt: { type: Date, required: true },
     version: { type: Number, required: true, default: 0 },
-    // Entries are written and read only by outbox.ts; absent on requests that owe nothing.
-    outbox: { type: Schema.Types.Mixed, default: undefined },
-    outboxSince: { type: Date, default: null },
+    // Entries are written and read only by outbox.ts; absent on requests that never owed anything.
+    outbox: { type: [String], default: undefined },
   },
   { collection: 'requests', versionKey: false, minimize: false },
 );

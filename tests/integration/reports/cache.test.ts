@@ -3,7 +3,7 @@
 // ETags), while the published 2023 edition — JSON, text and cards — stays exactly as it was.
 // Publishing again makes a correction with its own date; edition 1 is kept.
 import { idCheckCharacter, standardRowKeys } from '@zwgk/shared';
-import { eventsEntry, owing, performOwed } from '../../../server/src/commands/requests/outbox';
+import { eventsEntry, performOwed } from '../../../server/src/commands/requests/outbox';
 import { RequestModel } from '../../../server/src/models/request';
 import { ReportCache } from '../../../server/src/reports/models/report-cache';
 import { getDraft } from '../../../server/src/reports/draft';
@@ -89,8 +89,8 @@ describe('cached drafts and frozen editions', () => {
     //    (commands/requests/outbox.ts).
     const stored = (await RequestModel.findOne({ bodyId: OFFICE, outcome: 'unable_not_held', concludedOn: { $gte: '2023-01-01', $lte: '2023-12-31' } }).lean())!;
     const events = stored.events.map((e) => (e.type === 'decide' ? { ...e, outcome: 'open' as const, legalBasis: '' } : e));
-    const owed = owing(stored, eventsEntry(events.findIndex((e) => e.type === 'decide'), 1, new Date()));
-    await RequestModel.updateOne({ _id: stored._id, version: stored.version }, { $set: { events, outcome: 'open', version: stored.version + 1, ...owed } });
+    const owed = eventsEntry(events.findIndex((e) => e.type === 'decide'), 1, new Date());
+    await RequestModel.updateOne({ _id: stored._id, version: stored.version }, { $set: { events, outcome: 'open', version: stored.version + 1 }, $push: { outbox: owed } });
     const changed = (await RequestModel.findById(stored._id).lean())!;
     expect(await performOwed(t.server.background.requests, changed)).toBe(true);
 

@@ -59,7 +59,7 @@ async function storedByADeadInstance(id: string, input: Record<string, unknown>)
   await commitChange(doc, { event: r.event, state: r.state, notify: eventAudience(r.event) }, { calendar: defaultCalendar, today: legalDateOf(now), now });
 }
 
-const owed = async (id: string) => ((await RequestModel.findById(id).lean<RequestRecord>())!.outbox ?? []).map((e) => e.id);
+const owed = async (id: string) => ((await RequestModel.findById(id).lean<RequestRecord>())!.outbox ?? []).map((e) => e.split('@')[0]);
 
 it('failed notices told by the sweep after later events: the cancelled reminder stays cancelled and each notice names its own event', async () => {
   const citizenId = `cRetry${randomBytes(3).toString('hex')}`;
@@ -79,12 +79,12 @@ it('failed notices told by the sweep after later events: the cancelled reminder 
   const held = `${Inbox.modelName}:citizen:${citizenId}:${inbox.version}`;
   await VersionClaim.create({ _id: held, at: new Date(Date.now() + 3_600_000) });
   expect((await act(clerk, id, { type: 'start_consultation', party: 'third_party', with: '四川某建设工程有限公司' })).status).toBe(200);
-  expect(await owed(id)).toEqual(['e:2']);
+  expect(await owed(id)).toEqual(['e:2:1']);
   await VersionClaim.deleteOne({ _id: held });
   await storedByADeadInstance(id, { type: 'end_consultation', reply: 'agreed' });
   await storedByADeadInstance(id, { type: 'start_consultation', party: 'other_body', with: '平武县自然资源局' });
   // Stored, and owed: each write keeps the earlier entries.
-  expect(await owed(id)).toEqual(['e:2', 'e:3', 'e:4']);
+  expect(await owed(id)).toEqual(['e:2:1', 'e:3:1', 'e:4:1']);
 
   t.server.background.jobRunner.start();
   await until(async () => (await owed(id)).length === 0, 20_000, 'the sweep');

@@ -9,7 +9,7 @@
 import { clockOf, eventSentence, type Calendar, type LegalDate, type RequestEvent, type RequestState } from '@zwgk/shared';
 import { lifecycleVersion, RequestModel, type RequestRecord, type StoredAttachment, type StoredMessage } from '../../models/request';
 import { announceRequest } from '../../storage/body-index';
-import { eventsEntry, messageEntry, owing } from './outbox';
+import { eventsEntry, messageEntry } from './outbox';
 import { versionConflict } from './refusals';
 
 const CONCURRENT = Symbol('concurrent write');
@@ -77,7 +77,7 @@ export async function commitChange(current: RequestRecord, change: Change, ctx: 
   if (change.attachment) push.attachments = change.attachment;
   // What the change owes, in the same write (outbox.ts).
   const entry = change.event ? eventsEntry(current.events.length, 1, ctx.now) : change.message ? messageEntry(change.message.id, ctx.now) : null;
-  if (entry) Object.assign(set, owing(current, entry));
+  if (entry) push.outbox = entry;
   if (change.notify?.citizen) set['activity.citizen'] = ctx.now;
   if (change.notify?.staff) set['activity.staff'] = ctx.now;
   // The staff inbox's body document names the version first (storage/body-index.ts: a failed write only costs a re-read).

@@ -124,7 +124,6 @@ async function insertNew(deps: RequestsDeps, n: NewRequest): Promise<FileResult>
       version: 0,
       // What the filing owes (notices, reminders, report stamp), stored with it (outbox.ts).
       outbox: [eventsEntry(0, n.events.length, now)],
-      outboxSince: now,
     };
     try {
       // The body's inbox document names it before it exists (storage/body-index.ts: a superset, never a miss).

@@ -3,24 +3,27 @@
 // What must follow a change — the report stamp, notices, live events, subscribe messages,
 // reminders (follow-ups.ts), later SMS, e-mail and documents — is recorded IN THE SAME WRITE as
 // the change: an entry in the request document's `outbox` (the filing's insert, commitChange's one
-// conditional update). A single-document write is atomic on FerretDB and on MongoDB, so no change
-// is ever stored without the record of what it owes. Then:
+// update). A single-document write is atomic on FerretDB and on MongoDB, so no change is ever
+// stored without the record of what it owes. Then:
 //   - the writer performs what the document owes right away, still under the request's lock, and
-//     clears the entries (`performOwed`);
-//   - whatever is left — the process died, the database went away, a follow-up failed — is
-//     performed by the sweep: a leased job (one instance per period) that finds documents whose
-//     `outboxSince` is older than one period and performs them (`sweepOutboxes`).
+//     removes exactly those entries (`performOwed`);
+//   - what it could not perform (the database went away, a follow-up failed) this process tries
+//     again every few seconds, by `_id` (`retryOwedHere`);
+//   - what a process left when it died is performed by the sweep: a leased job that scans for
+//     documents owing entries older than one period (`sweepOutboxes`) — at start-up and then every
+//     OUTBOX_SWEEP_MS. On FerretDB a scan decodes every request, hence the long period.
 // Follow-ups are recomputed from the stored document with the lifecycle's own `effectsOf`
 // (replay.ts), never taken from what the writer meant to write, and everything they create has a
-// deterministic id: an entry performed twice (a crash after the follow-ups and before the clear, a
-// sweep beside a slow writer, a retried filing) adds nothing the second time.
+// deterministic id: an entry performed twice (a crash after the follow-ups and before the removal,
+// a sweep beside a slow writer, a retried filing) adds nothing the second time.
 //
-// The clear is conditional on the document's version (it does not bump it): when another write
-// came in between, the entries stay and whoever performs that write's entry performs them again.
+// Entries are strings (`e:<from>:<count>@<ms>`, `m:<message id>@<ms>`) so that they are removed by
+// value (`$pullAll`, by `_id`): entries another instance added meanwhile stay, and no filter
+// besides `_id` is needed — on FerretDB any other filter scans the whole collection.
 import { databaseReachable } from '../../db/reachability';
 import type { JobRunner, JobStore, RetentionRule } from '../../jobs';
 import { HOUR_MS, pruneArchive } from '../../jobs';
-import { RequestModel, type OutboxEntry, type RequestRecord, type StoredMessage } from '../../models/request';
+import { RequestModel, type RequestRecord, type StoredMessage } from '../../models/request';
 import type { TellOptions } from '../../notifications';
 import type { RequestsDeps } from './deps';
 import { requestLocks } from './locks';
@@ -28,15 +31,21 @@ import { changeToTell } from './replay';
 
 export const OUTBOX_SWEEP_KIND = 'requests.outbox';
 
-/** The entry of events `from … from+count-1`, written with them. */
-export const eventsEntry = (from: number, count: number, at: Date): OutboxEntry => ({ id: `e:${from}`, kind: 'events', from, count, at });
+/** The entry of events `from … from+count-1`, written with them at `at`. */
+export const eventsEntry = (from: number, count: number, at: Date): string => `e:${from}:${count}@${at.getTime()}`;
 
-/** The entry of one conversation message, written with it. */
-export const messageEntry = (messageId: string, at: Date): OutboxEntry => ({ id: `m:${messageId}`, kind: 'message', messageId, at });
+/** The entry of one conversation message, written with it at `at`. */
+export const messageEntry = (messageId: string, at: Date): string => `m:${messageId}@${at.getTime()}`;
 
-/** The outbox fields of a write that adds `entry` to what `current` owes (null: a new document). */
-export function owing(current: Pick<RequestRecord, 'outbox' | 'outboxSince'> | null, entry: OutboxEntry): Pick<RequestRecord, 'outbox' | 'outboxSince'> {
-  return { outbox: [...(current?.outbox ?? []), entry], outboxSince: current?.outboxSince ?? entry.at };
+type Entry = { kind: 'events'; from: number; count: number; at: number } | { kind: 'message'; messageId: string; at: number };
+
+function parse(entry: string): Entry | null {
+  const cut = entry.lastIndexOf('@');
+  const at = Number(entry.slice(cut + 1));
+  const [kind, a, b] = entry.slice(0, cut).split(':');
+  if (kind === 'e' && Number.isInteger(Number(a)) && Number.isInteger(Number(b))) return { kind: 'events', from: Number(a), count: Number(b), at };
+  if (kind === 'm' && a) return { kind: 'message', messageId: a, at };
+  return null;
 }
 
 /** Runs every follow-up for one change; true when all of them did everything. */
@@ -54,7 +63,7 @@ async function tell(deps: RequestsDeps, run: (f: RequestsDeps['followUps'][numbe
   return done;
 }
 
-async function perform(deps: RequestsDeps, stored: RequestRecord, entry: OutboxEntry, told: TellOptions): Promise<boolean> {
+async function perform(deps: RequestsDeps, stored: RequestRecord, entry: Entry, told: TellOptions): Promise<boolean> {
   if (deps.followUps.length === 0) return true; // tools and tests that register none: nothing to tell
   if (entry.kind === 'events') {
     if (stored.events.length < entry.from + entry.count) return true; // nothing of it stored: nothing to tell
@@ -67,44 +76,63 @@ async function perform(deps: RequestsDeps, stored: RequestRecord, entry: OutboxE
   return tell(deps, (f) => f.onMessagePosted?.(stored, posted), stored._id);
 }
 
+/** Requests this process left owing something (a failed follow-up, the database gone): tried again by `_id`. */
+const owedHere = new Set<string>();
+
 /**
- * Performs everything `stored` owes and clears it. `justWritten`: the last entry is the caller's
- * own change, told as news; every other entry is told as a replay (no subscribe message for an old
- * event, notifications/notifier.ts). False when something was left for the sweep.
+ * Performs everything `stored` owes and removes those entries. `justWritten`: the last entry is
+ * the caller's own change, told as news; every other entry is told as a replay (no subscribe
+ * message for an old event, notifications/notifier.ts). False when something was left owed.
  */
 export async function performOwed(deps: RequestsDeps, stored: RequestRecord, options: { justWritten?: boolean } = {}): Promise<boolean> {
   const entries = stored.outbox ?? [];
   if (entries.length === 0) return true;
   // The database went away just after the write: each follow-up would wait for it in turn while
-  // the client waits. The sweep performs them once it is back.
-  if (!databaseReachable()) return false;
-  let done = true;
-  for (const [i, entry] of entries.entries()) {
-    const replay = !(options.justWritten && i === entries.length - 1);
-    done = (await perform(deps, stored, entry, { replay })) && done;
+  // the client waits. This process tries again once it is back.
+  let done = databaseReachable();
+  for (const [i, text] of entries.entries()) {
+    if (!done) break;
+    const entry = parse(text);
+    // An entry this version cannot read is dropped rather than blocking the others forever.
+    if (!entry) continue;
+    done = await perform(deps, stored, entry, { replay: !(options.justWritten && i === entries.length - 1) });
   }
-  if (!done) return false;
-  await RequestModel.updateOne({ _id: stored._id, version: stored.version }, { $unset: { outbox: '' }, $set: { outboxSince: null } }).catch((err: unknown) => {
-    // Left owed: performed again later, adding nothing.
-    deps.logger.warn({ err, requestId: stored._id }, 'outbox not cleared; the sweep performs it again');
-  });
-  return true;
+  if (done) {
+    done = await RequestModel.updateOne({ _id: stored._id }, { $pullAll: { outbox: entries } }).then(
+      () => true,
+      (err: unknown) => (deps.logger.warn({ err, requestId: stored._id }, 'outbox entries not removed; performed again later'), false),
+    );
+  }
+  if (done) owedHere.delete(stored._id);
+  else owedHere.add(stored._id);
+  return done;
 }
 
-/** Performs what every document has owed since before `olderThan`. */
-export async function sweepOutboxes(deps: RequestsDeps, olderThan: Date): Promise<{ performed: number; left: number }> {
-  // A scan on FerretDB (no secondary index): once per period, by one instance. On MongoDB an index
-  // on `outboxSince` makes it a range read (docs/ARCHITECTURE.md, storage boundary).
-  const owing = await RequestModel.find({ outboxSince: { $lte: olderThan } }, { _id: 1 }).lean<Array<{ _id: string }>>();
-  let performed = 0;
-  for (const { _id } of owing) {
-    const done = await requestLocks.run(_id, async () => {
-      const fresh = await RequestModel.findById(_id).lean<RequestRecord>();
-      return fresh ? performOwed(deps, fresh) : true;
-    });
-    if (done) performed++;
+/** Reads the request by `_id` under its lock and performs what it owes now. */
+async function performStored(deps: RequestsDeps, requestId: string): Promise<boolean> {
+  return requestLocks.run(requestId, async () => {
+    const fresh = await RequestModel.findById(requestId).lean<RequestRecord>();
+    return fresh ? performOwed(deps, fresh) : (owedHere.delete(requestId), true);
+  });
+}
+
+/** What this process left owed, tried again (by `_id`); the database must be there. */
+export async function retryOwedHere(deps: RequestsDeps): Promise<number> {
+  let left = 0;
+  for (const id of [...owedHere]) {
+    if (!databaseReachable()) return owedHere.size;
+    if (!(await performStored(deps, id).catch(() => false))) left++;
   }
-  return { performed, left: owing.length - performed };
+  return left;
+}
+
+/** Performs what every document has owed since before `olderThan` (a scan on FerretDB). */
+export async function sweepOutboxes(deps: RequestsDeps, olderThan: Date): Promise<{ performed: number; left: number }> {
+  const owing = await RequestModel.find({ 'outbox.0': { $exists: true } }, { outbox: 1 }).lean<Array<{ _id: string; outbox: string[] }>>();
+  const due = owing.filter((r) => r.outbox.some((e) => (parse(e)?.at ?? 0) <= olderThan.getTime()));
+  let performed = 0;
+  for (const { _id } of due) if (await performStored(deps, _id)) performed++;
+  return { performed, left: due.length - performed };
 }
 
 /** The sweep of the period that contains `at`: one job id per period, due at the period's start. */
@@ -114,18 +142,34 @@ function scheduleSweep(jobs: JobStore, periodMs: number, at: number) {
 }
 
 /**
- * The sweep as a job chain: each run schedules the next period's run first, then sweeps entries
+ * The sweep as a job chain: each run schedules the next period's run first, then performs entries
  * older than one period (younger ones are most likely being performed by their writer right now).
  * Start-up schedules the current period's run, so an instance that comes back after a crash
- * performs what it left owed within a period.
+ * performs what it left owed at once. Returns the in-process retry (started with the runner).
  */
-export function registerOutboxSweep(deps: { runner: JobRunner; jobs: JobStore; requests: RequestsDeps; periodMs: number }): void {
+export function registerOutboxSweep(deps: { runner: JobRunner; jobs: JobStore; requests: RequestsDeps; periodMs: number; retryMs: number }): { start(): void; stop(): void } {
   const { runner, jobs, requests, periodMs } = deps;
   runner.register(OUTBOX_SWEEP_KIND, async () => {
     await scheduleSweep(jobs, periodMs, Date.now() + periodMs);
-    return sweepOutboxes(requests, new Date(Date.now() - periodMs));
+    return sweepOutboxes(requests, new Date(Date.now() - Math.min(periodMs, 60_000)));
   });
   scheduleSweep(jobs, periodMs, Date.now()).catch((err: unknown) => requests.logger.warn({ err }, 'could not schedule the outbox sweep'));
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  return {
+    start() {
+      timer ??= setInterval(() => {
+        if (running || owedHere.size === 0) return;
+        running = true;
+        void retryOwedHere(requests).finally(() => (running = false));
+      }, deps.retryMs);
+      timer.unref();
+    },
+    stop() {
+      clearInterval(timer);
+      timer = undefined;
+    },
+  };
 }
 
 /** Each period's id is never scheduled again once the period is over; its archive entry only shows that it ran. */

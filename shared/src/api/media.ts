@@ -1,8 +1,9 @@
 // The media endpoints (/api/media/…: new-media accounts, content items, their review, publishing and
 // deliveries, the year's counts for the annual report): the bodies the console sends and the answers.
-// The answers are documented as loose objects: the console reads the listed fields, the records may
-// carry more.
+// The answers are what server/src/media/presenters.ts sends (ISO instants as strings; never a
+// credential, only which ones are set).
 import { z } from 'zod';
+import { enumOf } from './common';
 import { isLegalDate } from '../calendar/dates';
 import { accountActions, accountStatuses, accountPlatforms } from '../media/accounts';
 import { contentCategories, contentOrigins } from '../media/categories';
@@ -62,12 +63,80 @@ export const mediaVersionBodySchema = z.strictObject({ version });
 
 // ---- answers ----
 const isoOrNull = z.string().nullable();
-export const accountResponseSchema = z.looseObject({ id: z.string(), bodyId: z.string(), platform: z.enum(accountPlatforms), name: z.string(), status: z.string(), statusLabel: z.string(), history: z.array(z.looseObject({ action: z.enum(accountActions), on: z.string() })), credentials: z.record(z.string(), z.string()).nullable(), version: z.number() });
+const textOrNull = z.string().nullable();
+
+const accountChange = z.record(z.string(), z.tuple([textOrNull, textOrNull])).nullable();
+
+export const accountResponseSchema = z.object({
+  id: z.string(),
+  bodyId: z.string(),
+  platform: z.enum(accountPlatforms),
+  platformLabel: z.string(),
+  name: z.string(),
+  handle: textOrNull,
+  url: textOrNull,
+  status: enumOf(accountStatuses),
+  statusLabel: z.string(),
+  history: z.array(z.object({ action: z.enum(accountActions), on: z.string(), filedOn: textOrNull, note: textOrNull, mergedInto: textOrNull, changes: accountChange, by: z.string(), at: z.string() })),
+  /** Which credentials are set (masked ids, '已设置'), or an error note; null when none. */
+  credentials: z.record(z.string(), z.string()).nullable(),
+  credentialsUpdatedAt: isoOrNull,
+  demo: z.boolean(),
+  version: z.number(),
+});
 export const accountListResponseSchema = z.object({ accounts: z.array(accountResponseSchema) });
-export const accountChangesResponseSchema = z.object({ year: z.number(), changes: z.array(z.object({ accountId: z.string(), accountName: z.string(), platform: z.enum(accountPlatforms), action: z.enum(accountActions), actionLabel: z.string(), on: z.string(), filedOn: z.string().nullable(), note: z.string().nullable(), mergedInto: z.string().nullable(), changes: z.record(z.string(), z.tuple([z.string().nullable(), z.string().nullable()])).nullable() })), totals: z.record(z.string(), z.number()) });
-export const mediaDeliveryResponseSchema = z.looseObject({ id: z.string(), status: z.enum(['pending', 'running', 'done', 'failed']), statusLabel: z.string(), failure: z.looseObject({ reason: z.string() }).nullable(), outcomeUnknownSince: isoOrNull, version: z.number() });
-export const mediaItemSummaryResponseSchema = z.looseObject({ id: z.string(), category: z.enum(contentCategories), title: z.string(), phase: z.enum(['draft', 'in_review', 'approved', 'scheduled', 'published']), reviewsMissing: z.array(z.enum(reviewSteps)), publishedAt: isoOrNull, version: z.number() });
-export const mediaItemResponseSchema = mediaItemSummaryResponseSchema.extend({ bodyHtml: z.string(), reviews: z.array(z.looseObject({ step: z.enum(reviewSteps), staffId: z.string(), at: z.string() })), deliveries: z.array(mediaDeliveryResponseSchema) });
+export const accountChangesResponseSchema = z.object({ year: z.number(), changes: z.array(z.object({ accountId: z.string(), accountName: z.string(), platform: z.enum(accountPlatforms), action: z.enum(accountActions), actionLabel: z.string(), on: z.string(), filedOn: textOrNull, note: textOrNull, mergedInto: textOrNull, changes: accountChange })), totals: z.record(z.string(), z.number()) });
+export const mediaDeliveryResponseSchema = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  accountId: z.string(),
+  adapter: z.string(),
+  status: z.enum(['pending', 'running', 'done', 'failed']),
+  statusLabel: z.string(),
+  runAt: z.string(),
+  attempts: z.number(),
+  platformId: textOrNull,
+  url: textOrNull,
+  note: textOrNull,
+  doneAt: isoOrNull,
+  failure: z.object({ reason: z.string(), code: textOrNull, at: z.string() }).nullable(),
+  lastError: z.object({ message: z.string(), at: z.string() }).nullable(),
+  /** The platform call whose answer is still unknown (reconciled before anything is posted again). */
+  outcomeUnknownSince: isoOrNull,
+  events: z.array(z.object({ at: z.string(), text: z.string() })),
+  version: z.number(),
+});
+export const mediaItemSummaryResponseSchema = z.object({
+  id: z.string(),
+  bodyId: z.string(),
+  category: z.enum(contentCategories),
+  categoryLabel: z.string(),
+  title: z.string(),
+  origin: z.enum(contentOrigins),
+  phase: z.enum(['draft', 'in_review', 'approved', 'scheduled', 'published']),
+  reviewsMissing: z.array(z.enum(reviewSteps)),
+  publishedAt: isoOrNull,
+  accountIds: z.array(z.string()),
+  document: z.object({ docNumber: z.string().optional(), issuedOn: z.string().optional(), abolishedOn: z.string().optional() }).nullable(),
+  demo: z.boolean(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+export const mediaItemResponseSchema = mediaItemSummaryResponseSchema.extend({
+  summary: textOrNull,
+  bodyHtml: z.string(),
+  attachments: z.array(z.object({ name: z.string(), url: z.string(), mimeType: z.string().optional(), size: z.number().optional() })),
+  coverImageUrl: textOrNull,
+  source: z.object({ name: z.string(), url: z.string().optional() }).nullable(),
+  revision: z.number(),
+  reviews: z.array(
+    z.object({ step: z.enum(reviewSteps), stepLabel: z.string(), staffId: z.string(), staffName: z.string().optional(), at: z.string(), revision: z.number(), opinion: z.string().optional(), current: z.boolean() }),
+  ),
+  reviewsComplete: z.boolean(),
+  publishAt: isoOrNull,
+  deliveries: z.array(mediaDeliveryResponseSchema),
+  createdAt: z.string(),
+});
 export const mediaItemListResponseSchema = z.object({ total: z.number(), items: z.array(mediaItemSummaryResponseSchema) });
 export const mediaDeliveryListResponseSchema = z.object({ deliveries: z.array(mediaDeliveryResponseSchema) });
 export const accountCredentialsResponseSchema = z.object({ account: accountResponseSchema, requeued: z.number() });
@@ -77,7 +146,7 @@ export const mediaCountsResponseSchema = z.object({
   year: z.number(),
   itemsByCategory: z.record(z.string(), z.number()),
   documents: z.number(),
-  newMedia: z.object({ accounts: z.array(z.object({ accountId: z.string(), name: z.string(), platform: z.enum(accountPlatforms), status: z.enum(accountStatuses as [string, ...string[]]), original: z.number(), repost: z.number() })), original: z.number(), repost: z.number() }),
+  newMedia: z.object({ accounts: z.array(z.object({ accountId: z.string(), name: z.string(), platform: z.enum(accountPlatforms), status: enumOf(accountStatuses), original: z.number(), repost: z.number() })), original: z.number(), repost: z.number() }),
   normativeDocs: validity,
   rules: validity,
 });

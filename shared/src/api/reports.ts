@@ -8,8 +8,21 @@
 //   POST /api/reports/:body/import                → a published report's text → historical edition
 import { z } from 'zod';
 import { isLegalDate } from '../calendar/dates';
-import { narrativeKeys, section4Blocks, standardRowKeys, type Narrative, type Section4Block, type StandardRowKey } from '../report/model';
-import { ruleIds, type CellRef } from '../report/rules';
+import {
+  documentColumns,
+  narrativeKeys,
+  section2DocumentKeys,
+  section2SingleKeys,
+  section4Blocks,
+  section4Columns,
+  standardRowKeys,
+  table3Columns,
+  type Narrative,
+  type Section4Block,
+  type StandardRowKey,
+} from '../report/model';
+import { ruleIds } from '../report/rules';
+import { enumOf } from './common';
 
 const legalDate = (what: string) => z.string().refine(isLegalDate, { error: `${what}应为有效日期（YYYY-MM-DD）` });
 /** A figure of the report as sent (null: the data does not give it). */
@@ -90,8 +103,15 @@ export type EditionMeta = z.infer<typeof editionMetaSchema>;
 
 export const reportStatusSchema = z.enum(['draft', 'published', 'imported']);
 
-/** One failed rule check (shared/src/report/rules.ts Failure); the cells are documented loosely. */
-const failure = z.object({ rule: z.enum(ruleIds), message: z.string(), cells: z.array(z.custom<CellRef>()), values: z.array(cell), quote: z.string().optional() });
+/** A cell of the report a check names (CellRef of shared/src/report/rules.ts). */
+const cellRef = z.discriminatedUnion('table', [
+  z.object({ table: z.literal('table3'), row: enumOf([...standardRowKeys, 'other_single' as const]), column: z.enum(table3Columns) }),
+  z.object({ table: z.literal('section4'), row: z.enum(section4Blocks), column: z.enum(section4Columns) }),
+  z.object({ table: z.literal('section2'), row: z.enum([...section2DocumentKeys, ...section2SingleKeys]), column: z.enum([...documentColumns, 'value']) }),
+]);
+
+/** One failed rule check (Failure of shared/src/report/rules.ts). */
+const failure = z.object({ rule: z.enum(ruleIds), message: z.string(), cells: z.array(cellRef), values: z.array(cell), quote: z.string().optional() });
 
 /** The report in its shared JSON form (toReportJson of shared/src/report/json.ts). */
 const reportJson = z.object({

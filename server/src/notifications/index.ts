@@ -5,12 +5,14 @@ import type { Bus } from '../events/bus';
 import type { JobRunner, JobStore } from '../jobs';
 import type { Logger } from '../log';
 import type { WechatClient } from '../platforms/wechat';
-import { createNotifier, type NotifiableRequest, type Notifier } from './notifier';
+import { createNotifier } from './notifier';
+import type { NotifiableRequest, Notifier } from './types';
 import { createReminderHandler, REMINDER_KIND, type SystemEventFirer } from './reminders';
 import { createWechatSendHandler, WECHAT_SEND_KIND } from './wechat-send';
 
 export { createNotifier, SUBSCRIBE_REPLAY_WINDOW_MS, templateFor, withinReplayWindow } from './notifier';
-export type { NotifiableRequest, Notifier, NotifierDeps, PostedMessage, StaffRef, TellOptions } from './notifier';
+export type { NotifierDeps } from './notifier';
+export type { NotifiableRequest, Notifier, PostedMessage, StaffRef, TellOptions } from './types';
 export { cancelReminders, REMINDER_KIND, reminderJobId, reminderRunAt, scheduleReminder, type SystemEventFirer } from './reminders';
 export { WECHAT_SEND_KIND, type WechatSendPayload } from './wechat-send';
 export { addToInbox, readInbox, markRead, markAllRead, Inbox, type InboxItem, type Recipient } from './inbox';

@@ -7,7 +7,7 @@
 import { fold, isConcluded, reminderInfo, type EventType, type LegalDate, type Phase, type ReminderKind, type RequestEvent } from '@zwgk/shared';
 import type { ClaimedJob, JobStore } from '../jobs';
 import type { Logger } from '../log';
-import type { NotifiableRequest, Notifier } from './notifier';
+import type { NotifiableRequest, Notifier } from './types';
 import { reminderTitle } from './texts';
 
 export const REMINDER_KIND = 'reminder';

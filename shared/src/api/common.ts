@@ -213,7 +213,7 @@ export const requestRowSchema = z
   .meta({ id: 'RequestRow' });
 export type RequestRow = z.infer<typeof requestRowSchema>;
 
-/** `{ id?, name?, department? }` of the assigned staff member, null when unassigned. */
+/** The assigned staff member (`{ id, name?, department? }`), null when unassigned. */
 export const assigneeRefSchema = z.object({ id: z.string(), name: z.string().optional(), department: z.string().optional() }).nullable();
 
 /** The version a state-changing body carries (the number of lifecycle steps of the detail read). */

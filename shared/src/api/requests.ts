@@ -83,7 +83,6 @@ export type MessageBody = z.input<typeof messageBodySchema>;
  * a thread item, `mine: true`. Not the detail: a message changes nothing but the thread, and the
  * app and the console reload the detail anyway (a live event follows every message).
  */
-export const messageResponseSchema = messageItemSchema;
 export type MessageResponse = z.infer<typeof messageItemSchema>;
 
 /** Response of the state-changing citizen endpoints: the updated detail. */

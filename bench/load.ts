@@ -7,13 +7,13 @@ import { defaultCalendar, initialState, legalDateOf, transition, type LegalDate,
 import mongoose from 'mongoose';
 import { hashPassword } from '../server/src/auth/passwords';
 import { announceRequests } from '../server/src/storage/body-index';
-import { cachedFields } from '../server/src/commands/requests/change';
-import { sealApplicant } from '../server/src/commands/requests/identity';
+import { cachedFields } from '../server/src/requests/commands/change';
+import { sealApplicant } from '../server/src/requests/commands/identity';
 import { counterId, requestNumber } from '../server/src/storage/numbering';
-import { hashQueryCode, queryCodeFor } from '../server/src/commands/requests/query-code';
+import { hashQueryCode, queryCodeFor } from '../server/src/requests/commands/query-code';
 import { DEMO_BODIES, PINGWU, PINGWU_GOV_OFFICE, seedBodies } from '../server/src/demo/bodies';
 import { raiseCounter } from '../server/src/models/counter';
-import { ensureRequestIndexes, type RequestRecord } from '../server/src/models/request';
+import { ensureRequestIndexes, type RequestRecord } from '../server/src/requests/models/request';
 
 export const BENCH_CITIZEN = 'bench-citizen-owner';
 export const GROWTH_BODY = 'bench-growth';

@@ -5,13 +5,13 @@
 // once listening, and stops everything on close: streams first (an SSE response never ends by
 // itself), then the runner (waits for running jobs), then the bus.
 import type { Config } from './config';
-import { requestsDeps, type RequestsDeps } from './commands/requests/deps';
-import { systemEventFirer } from './commands/requests/fire';
-import type { FollowUp } from './commands/requests/follow-ups';
-import { registerOutboxSweep } from './commands/requests/outbox';
+import { requestsDeps, type RequestsDeps } from './requests/commands/deps';
+import { systemEventFirer } from './requests/commands/fire';
+import type { FollowUp } from './requests/commands/follow-ups';
+import { registerOutboxSweep } from './requests/commands/outbox';
 import { createBus, type Bus } from './events/bus';
 import { LiveStreams } from './events/streams';
-import { requestsRetention } from './commands/requests/retention';
+import { requestsRetention } from './requests/commands/retention';
 import { createJobStore, jobsRetention, JobRunner, registerRetention, Retention, type JobStore } from './jobs';
 import type { Logger } from './log';
 import { outboxRetentionRules } from './media/outbox/worker';
@@ -60,7 +60,7 @@ export function createBackground(config: Config, logger: Logger): Background {
       : undefined;
   const notificationsDeps = { config, logger, bus, jobs, runner: jobRunner, wechat };
   const notifier = createInstanceNotifier(notificationsDeps);
-  // The one place where follow-ups of a request change are registered (commands/requests/outbox.ts
+  // The one place where follow-ups of a request change are registered (requests/commands/outbox.ts
   // performs them): the report drafts go stale first, then people are told.
   const followUps: readonly FollowUp[] = [reportStampFollowUp(logger), notifier];
   const requests = requestsDeps({ config, logger, followUps });

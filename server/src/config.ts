@@ -43,7 +43,7 @@ export interface Config {
   jobsLeaseMs: number;
   /** First retry delay of a job that failed transiently (doubles per attempt, up to 30 min). */
   jobsRetryMs: number;
-  /** Period of the request outbox's sweep, which performs what a process that died left owed (commands/requests/outbox.ts); a scan on FerretDB. */
+  /** Period of the request outbox's sweep, which performs what a process that died left owed (requests/commands/outbox.ts); a scan on FerretDB. */
   outboxSweepMs: number;
   /** How often a process tries again what it could not perform itself (by `_id`). */
   outboxRetryMs: number;

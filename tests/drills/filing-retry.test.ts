@@ -7,7 +7,7 @@
 // tell the clerk and the applicant — once, however many retries — and never again once staff have
 // acted on the request.
 import mongoose from 'mongoose';
-import { eventsEntry } from '../../server/src/commands/requests/outbox';
+import { eventsEntry } from '../../server/src/requests/commands/outbox';
 import { startTestServer, type TestServer } from '../support/server';
 import { act, citizen, client, filing, newKey, seedWorld, staffActors, type Client } from '../integration/requests/support';
 

@@ -3,7 +3,7 @@
 // submission (same Idempotency-Key) count once, and a stored one is answered even over the limit. Sign-in limits and the
 // staff lockout are covered by tests/integration/auth/rate-limit.test.ts and staff.test.ts, the
 // public lookup's by tests/integration/requests/lookup.test.ts.
-import { RequestModel } from '../../server/src/models/request';
+import { RequestModel } from '../../server/src/requests/models/request';
 import { startTestServer, type TestServer } from '../support/server';
 import { citizen, client, filing, newKey, seedWorld } from '../integration/requests/support';
 

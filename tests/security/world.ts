@@ -7,7 +7,7 @@
 import { idCheckCharacter, type FilingInput } from '@zwgk/shared';
 import { signAccessToken, type SignedInActor } from '../../server/src/auth/accessToken';
 import type { StaffActor, StaffRole } from '../../server/src/auth/actor';
-import { forgetBodies } from '../../server/src/commands/requests/bodies';
+import { forgetBodies } from '../../server/src/requests/commands/bodies';
 import { Body } from '../../server/src/models/body';
 import { Staff } from '../../server/src/models/staff';
 import { devCitizen } from '../support/auth';

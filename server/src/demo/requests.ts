@@ -24,15 +24,15 @@ import {
   type RequestState,
   type Role,
 } from '@zwgk/shared';
-import { cachedFields } from '../commands/requests/change';
-import { sealApplicant } from '../commands/requests/identity';
+import { cachedFields } from '../requests/commands/change';
+import { sealApplicant } from '../requests/commands/identity';
 import { counterId, requestNumber } from '../storage/numbering';
-import { hashQueryCode, queryCodeFor } from '../commands/requests/query-code';
+import { hashQueryCode, queryCodeFor } from '../requests/commands/query-code';
 import { indexStoredRequest } from '../storage/citizen-index';
 import type { Logger } from '../log';
 import { citizenId } from '../models/citizen';
 import { raiseCounter } from '../models/counter';
-import { ensureRequestIndexes, RequestModel, type RequestRecord, type StoredMessage } from '../models/request';
+import { ensureRequestIndexes, RequestModel, type RequestRecord, type StoredMessage } from '../requests/models/request';
 import { PINGWU, PINGWU_GOV_OFFICE } from './bodies';
 import { demoStaffId } from './staff';
 

@@ -7,7 +7,7 @@
 //   schedule_reminder / cancel_reminders → reminder jobs (reminders.ts)
 // Everything is keyed by deterministic ids, so calling it twice for one change does nothing new.
 // It never throws: a change is already stored when it runs; if a step fails it answers false and
-// the change stays owed in the request's outbox (commands/requests/outbox.ts), which tells it
+// the change stays owed in the request's outbox (requests/commands/outbox.ts), which tells it
 // again as replayed from the stored document (replay.ts): notices name the change's own events,
 // and reminders are reconciled with later events (a reminder a later event cancelled stays
 // cancelled).

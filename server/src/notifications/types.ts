@@ -4,7 +4,7 @@
 import type { Effect, Phase, RequestEvent, Role } from '@zwgk/shared';
 import type { InboxItem } from './inbox';
 
-/** What the notifier reads of a request (a subset of models/request.ts RequestRecord). */
+/** What the notifier reads of a request (a subset of requests/models/request.ts RequestRecord). */
 export interface NotifiableRequest {
   _id: string;
   number: string;

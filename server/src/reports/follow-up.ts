@@ -1,7 +1,7 @@
 // Request changes → the body's report stamp: the first follow-up of every stored request change
 // (background.ts registers it before the notifications), so the next read of an affected draft
 // recomputes it. A failure is logged, never thrown (the change is stored already), and answered
-// false so the change stays owed in the request's outbox (commands/requests/outbox.ts) and is
+// false so the change stays owed in the request's outbox (requests/commands/outbox.ts) and is
 // touched again; the cache's re-verification after DEFAULT_MAX_AGE_MS (draft.ts) bounds how long
 // a missed touch can leave a draft stale meanwhile.
 //
@@ -12,7 +12,7 @@
 // while the recomputed draft still read the older version — a wrong draft cached as fresh.
 // Raising only ever raises, so a late or repeated tell changes nothing.
 import { announceRequest } from '../storage/body-index';
-import type { FollowUp } from '../commands/requests/follow-ups';
+import type { FollowUp } from '../requests/commands/follow-ups';
 import { databaseReachable } from '../db/reachability';
 import type { Logger } from '../log';
 import { touchReportData } from './stamp';

@@ -9,7 +9,7 @@
 import { effectiveCalendar } from '../calendar/effective';
 import { groupBy } from '../lib/group-by';
 import { countsKey, mediaCountsMany } from '../media/counts';
-import { bodyRequestRecords } from '../commands/requests/inbox-cache';
+import { bodyRequestRecords } from '../requests/commands/inbox-cache';
 import { Body } from '../models/body';
 import type { ComposeInput } from './compose';
 import { ReportInput, reportKey } from './models/report-input';

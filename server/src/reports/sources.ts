@@ -1,9 +1,9 @@
 // Loads what composeReport needs for one body and year. Each request's history is replayed
 // with the shared lifecycle (fold → reportFacts): the cached fields on the request document
-// are for lists, the events are the truth (models/request.ts). Cases of 复议/诉讼 live in the
+// are for lists, the events are the truth (requests/models/request.ts). Cases of 复议/诉讼 live in the
 // same events. Content figures come from the new-media module's mediaCounts.
 //
-// The body's requests come from the records the staff inbox keeps (commands/requests/
+// The body's requests come from the records the staff inbox keeps (requests/commands/
 // inbox-cache.ts): the body's lookup document by _id, then by _id only the requests that changed
 // since this process last read them, each folded once per version — not a filter on bodyId,
 // which the embedded FerretDB answers by decoding every stored request (≈ 9 s for a body of
@@ -18,7 +18,7 @@
 // cached draft is stale (reports/draft.ts), which reads the stamp before this reads the data.
 import { clockOf, legalDateOf, reportFacts, type ApplicantType, type Calendar, type OutcomeKey, type RequestState } from '@zwgk/shared';
 import { effectiveCalendar } from '../calendar/effective';
-import { bodyRequestRecords, type BodyRequestRecord } from '../commands/requests/inbox-cache';
+import { bodyRequestRecords, type BodyRequestRecord } from '../requests/commands/inbox-cache';
 import { mediaCounts, type MediaCounts } from '../media/counts';
 import { Body } from '../models/body';
 import { notFound } from '../errors';

@@ -7,7 +7,7 @@ import type { Bus } from '../events/bus';
 import type { LiveStreams } from '../events/streams';
 import type { JobRunner, JobStore } from '../jobs';
 import type { Logger } from '../log';
-import type { FollowUp } from '../commands/requests/follow-ups';
+import type { FollowUp } from '../requests/commands/follow-ups';
 
 export interface AppDeps {
   config: Config;
@@ -21,7 +21,7 @@ export interface AppDeps {
   jobs: JobStore;
   /** Runs due jobs; register handlers with `jobRunner.register(kind, handler)`. */
   jobRunner: JobRunner;
-  /** What follows every stored request change, in order (background.ts; performed by commands/requests/outbox.ts). */
+  /** What follows every stored request change, in order (background.ts; performed by requests/commands/outbox.ts). */
   followUps: readonly FollowUp[];
 }
 

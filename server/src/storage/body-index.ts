@@ -15,7 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { ignoreDuplicate } from '../db/duplicate';
 import { BodyRequests, BUILT_MARKER, type BodyRequestsDoc } from '../models/bodyRequests';
-import { RequestModel } from '../models/request';
+import { RequestModel } from '../requests/models/request';
 import { STALE_CLAIM_MS, updateVersioned } from './versioned';
 
 /** How long a write waits for claims held elsewhere (past STALE_CLAIM_MS, so a dead holder's claim is cleared). */

@@ -2,7 +2,7 @@
 import { KeyedMutex } from '../lib/keyed-mutex';
 import { assertDatabaseReachable } from '../db/reachability';
 import { CitizenRequests, RequestNumber } from '../models/requestIndex';
-import { RequestModel } from '../models/request';
+import { RequestModel } from '../requests/models/request';
 import { announceRequest } from './body-index';
 import { ignoreDuplicate, isDuplicateKeyError, upsertRacing } from '../db/duplicate';
 

@@ -5,7 +5,7 @@
 // (FerretDB's $inc is read-modify-write), and they draw in step: the loser probes the next values
 // instead of drawing again, each failed probe being a number another request really holds, so a
 // burst on several instances settles instead of exhausting a retry budget (CI found that).
-import { counterLocks } from '../commands/requests/locks';
+import { counterLocks } from '../requests/commands/locks';
 import { nextCounterValue, raiseCounter } from '../models/counter';
 import { claimNumber } from './citizen-index';
 

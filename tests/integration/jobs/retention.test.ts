@@ -1,5 +1,5 @@
 // Retention of background history declared per module (server/src/jobs/retention.ts and the
-// owners' rules: notifications/retention.ts, commands/requests/retention.ts, media outbox). Real
+// owners' rules: notifications/retention.ts, requests/commands/retention.ts, media outbox). Real
 // server, database, job runner and WeChat simulator; history is made by real jobs (a reminder
 // fired, a subscribe message sent, the request outbox's sweep), then the registry prunes "40 days
 // later" (its clock is an argument). Checked: every kind the runner handles has a declared
@@ -9,12 +9,12 @@
 // and a pruned reminder run anyway tells nobody again.
 import { randomBytes } from 'node:crypto';
 import { legalDateOf } from '@zwgk/shared';
-import { requestsDeps } from '../../../server/src/commands/requests/deps';
-import { eventsEntry, OUTBOX_SWEEP_KIND, performOwed } from '../../../server/src/commands/requests/outbox';
+import { requestsDeps } from '../../../server/src/requests/commands/deps';
+import { eventsEntry, OUTBOX_SWEEP_KIND, performOwed } from '../../../server/src/requests/commands/outbox';
 import { Job, JobArchive, JobClaim, RETENTION_JOB_KIND } from '../../../server/src/jobs';
 import { silentLogger } from '../../../server/src/log';
 import { Citizen } from '../../../server/src/models/citizen';
-import { RequestModel, type RequestRecord } from '../../../server/src/models/request';
+import { RequestModel, type RequestRecord } from '../../../server/src/requests/models/request';
 import { availableConsent, createNotifier, readInbox, reminderJobId, scheduleReminder } from '../../../server/src/notifications';
 import { VersionClaim } from '../../../server/src/storage/versioned';
 import { startWechatSimulator, type WechatSimulator, wechatSimulatorEnv } from '../../simulators';

@@ -1,7 +1,7 @@
 // Reminders survive restarts and fire once: scheduled by one server process, fired by the next,
 // never again by a third one even when the change is reported again.
 import { JobArchive, Job } from '../../../server/src/jobs';
-import { RequestModel, type RequestRecord } from '../../../server/src/models/request';
+import { RequestModel, type RequestRecord } from '../../../server/src/requests/models/request';
 import { readInbox, reminderJobId } from '../../../server/src/notifications';
 import { testDatabaseUri } from '../../support/db';
 import { startTestServer, type TestServer } from '../../support/server';

@@ -3,8 +3,8 @@
 // ETags), while the published 2023 edition — JSON, text and cards — stays exactly as it was.
 // Publishing again makes a correction with its own date; edition 1 is kept.
 import { idCheckCharacter, standardRowKeys } from '@zwgk/shared';
-import { eventsEntry, performOwed } from '../../../server/src/commands/requests/outbox';
-import { RequestModel } from '../../../server/src/models/request';
+import { eventsEntry, performOwed } from '../../../server/src/requests/commands/outbox';
+import { RequestModel } from '../../../server/src/requests/models/request';
 import { ReportCache } from '../../../server/src/reports/models/report-cache';
 import { getDraft } from '../../../server/src/reports/draft';
 import type { TestServer } from '../../support/server';
@@ -86,7 +86,7 @@ describe('cached drafts and frozen editions', () => {
 
     // 2. One request's outcome changes (a corrected record: one of the three 本机关不掌握 was in
     //    fact disclosed), stored with what it owes and performed, as every requests command does
-    //    (commands/requests/outbox.ts).
+    //    (requests/commands/outbox.ts).
     const stored = (await RequestModel.findOne({ bodyId: OFFICE, outcome: 'unable_not_held', concludedOn: { $gte: '2023-01-01', $lte: '2023-12-31' } }).lean())!;
     const events = stored.events.map((e) => (e.type === 'decide' ? { ...e, outcome: 'open' as const, legalBasis: '' } : e));
     const owed = eventsEntry(events.findIndex((e) => e.type === 'decide'), 1, new Date());

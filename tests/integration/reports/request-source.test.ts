@@ -1,5 +1,5 @@
 // Where a cold report reads its requests (reports/sources.ts, sources-batch.ts): through the body's
-// lookup document and the per-process records the staff inbox keeps (commands/requests/
+// lookup document and the per-process records the staff inbox keeps (requests/commands/
 // inbox-cache.ts) — never a filter on bodyId, which the embedded FerretDB answers by decoding every
 // stored request. Proven through the real server and database:
 // - the 2023 report of the seed and the county overview, computed cold (no cached draft, no cached
@@ -10,9 +10,9 @@
 // - a history that cannot be replayed is still counted from its cached fields, with a warning.
 import { applicantTypeKeys, legalDateOf, standardRowKeys, type ApplicantType } from '@zwgk/shared';
 import { indexStoredRequest } from '../../../server/src/storage/citizen-index';
-import { forgetInboxCache } from '../../../server/src/commands/requests/inbox-cache';
+import { forgetInboxCache } from '../../../server/src/requests/commands/inbox-cache';
 import { BodyRequests, BUILT_MARKER } from '../../../server/src/models/bodyRequests';
-import { RequestModel, type RequestRecord } from '../../../server/src/models/request';
+import { RequestModel, type RequestRecord } from '../../../server/src/requests/models/request';
 import { ReportCache } from '../../../server/src/reports/models/report-cache';
 import type { TestServer } from '../../support/server';
 import { filing } from '../requests/support';

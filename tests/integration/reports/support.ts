@@ -7,7 +7,7 @@ import { readReport, type AnnualReport } from '@zwgk/shared';
 import { join } from 'node:path';
 import { signAccessToken } from '../../../server/src/auth/accessToken';
 import type { StaffActor } from '../../../server/src/auth/actor';
-import { RequestModel } from '../../../server/src/models/request';
+import { RequestModel } from '../../../server/src/requests/models/request';
 import { startTestServer, REPO_ROOT, type TestServer } from '../../support/server';
 
 export const OFFICE = 'pingwu-gov-office';

@@ -2,7 +2,7 @@
 // for a request that does not exist), staff of its body and a county-wide admin of its county
 // (staff of another body: 404), the full identity only for clerk/handler/reviewer and audited.
 import { listAudit } from '../../../server/src/audit';
-import { RequestModel } from '../../../server/src/models/request';
+import { RequestModel } from '../../../server/src/requests/models/request';
 import { startTestServer, type TestServer } from '../../support/server';
 import { act, citizen, client, EDUCATION, fileAs, filing, newKey, seedWorld, staffActors, type Client } from './support';
 

@@ -3,7 +3,7 @@
 // shared fee function, offline registration with the Art. 31 receipt date, and the inbox's
 // filters, deadline order and counts.
 import { defaultCalendar, legalDateOf } from '@zwgk/shared';
-import { RequestModel } from '../../../server/src/models/request';
+import { RequestModel } from '../../../server/src/requests/models/request';
 import { startTestServer, type TestServer } from '../../support/server';
 import { registerOfflineResponseSchema, staffInboxSchema } from '@zwgk/shared';
 import { act, citizen, client, conforms, EDUCATION, fileAs, filing, seedWorld, staffActors, type Client } from './support';

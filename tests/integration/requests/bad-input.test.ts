@@ -1,8 +1,8 @@
 // Bad input is refused with a clear (Chinese) 4xx and leaves nothing behind: malformed JSON,
 // wrong types, unknown fields, MongoDB operators where values belong, oversized bodies and
 // files, a wrong file type under a right name, paths in file names. Each case checks the DB.
-import { AttachmentFile, readAttachmentFile } from '../../../server/src/models/attachmentFile';
-import { RequestModel } from '../../../server/src/models/request';
+import { AttachmentFile, readAttachmentFile } from '../../../server/src/requests/models/attachmentFile';
+import { RequestModel } from '../../../server/src/requests/models/request';
 import { startTestServer, type TestServer } from '../../support/server';
 import { citizen, client, fileAs, filing, newKey, seedWorld, staffActors, type Client } from './support';
 

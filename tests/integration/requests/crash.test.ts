@@ -6,7 +6,7 @@ import mongoose from 'mongoose';
 import { signAccessToken } from '../../../server/src/auth/accessToken';
 import { CONNECT_OPTIONS } from '../../../server/src/db/connection';
 import { Body } from '../../../server/src/models/body';
-import { RequestModel } from '../../../server/src/models/request';
+import { RequestModel } from '../../../server/src/requests/models/request';
 import { testDatabaseUri } from '../../support/db';
 import { spawnServer, type ServerProcess } from '../../support/server';
 import { filing, newKey } from './support';

@@ -2,7 +2,7 @@
 // inbox has overdue, due-soon and waiting requests; the 2023 requests are concluded; the demo
 // citizen sees their own; the public lookup works with a demo request's code.
 import { legalDateOf } from '@zwgk/shared';
-import { queryCodeFor } from '../../../server/src/commands/requests/query-code';
+import { queryCodeFor } from '../../../server/src/requests/commands/query-code';
 import { DEMO_CITIZEN_ID } from '../../../server/src/demo/requests';
 import { startTestServer, type TestServer } from '../../support/server';
 import { citizen, client, filing, newKey } from './support';

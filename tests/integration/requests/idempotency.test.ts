@@ -1,7 +1,7 @@
 // Filing is safe under retries: the same Idempotency-Key never creates a second request — not
 // when sent 20 times at once, not when sent again later — and every answer carries the same
 // 申请编号 and 查询码. Different keys make different requests with consecutive numbers.
-import { RequestModel } from '../../../server/src/models/request';
+import { RequestModel } from '../../../server/src/requests/models/request';
 import { startTestServer, type TestServer } from '../../support/server';
 import { citizen, client, filing, newKey, seedWorld } from './support';
 

@@ -11,10 +11,10 @@
 //   that never happened) costs a re-read, not a wrong or broken inbox.
 import { randomBytes } from 'node:crypto';
 import { announceRequest } from '../../../server/src/storage/body-index';
-import { forgetInboxCache } from '../../../server/src/commands/requests/inbox-cache';
+import { forgetInboxCache } from '../../../server/src/requests/commands/inbox-cache';
 import { seedRequests, demoRequests } from '../../../server/src/demo/requests';
 import { BodyRequests, BUILT_MARKER } from '../../../server/src/models/bodyRequests';
-import { RequestModel, type RequestRecord } from '../../../server/src/models/request';
+import { RequestModel, type RequestRecord } from '../../../server/src/requests/models/request';
 import { startTestServer, type TestServer } from '../../support/server';
 import { act, citizen, client, EDUCATION, filing, fileAs, newKey, OFFICE, seedWorld, staffActors, type Client } from './support';
 import { requestQueries } from '../../support/queries';

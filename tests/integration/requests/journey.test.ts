@@ -3,7 +3,7 @@
 // consultation, extend, decide, approve and deliver — and the citizen sees each step in the
 // thread of their own detail view. No log line carries the applicant's ID number or phone.
 import { defaultCalendar, legalDateOf } from '@zwgk/shared';
-import { RequestModel } from '../../../server/src/models/request';
+import { RequestModel } from '../../../server/src/requests/models/request';
 import { captureLogs } from '../../support/logs';
 import { startTestServer, type TestServer } from '../../support/server';
 import { citizenRequestDetailSchema, citizenRequestListSchema, fileRequestResponseSchema, messageItemSchema, staffInboxSchema, staffRequestDetailSchema } from '@zwgk/shared';

@@ -1,6 +1,6 @@
 // Public status lookup by 申请编号 + 查询码: no sign-in, status and dates only, no personal
 // data or content; the same 404 for a wrong number and a wrong code; rate-limited.
-import { RequestModel } from '../../../server/src/models/request';
+import { RequestModel } from '../../../server/src/requests/models/request';
 import { startTestServer, type TestServer } from '../../support/server';
 import { lookupResultSchema } from '@zwgk/shared';
 import { act, citizen, client, conforms, fileAs, filing, idNumber, seedWorld, staffActors } from './support';

@@ -1,4 +1,4 @@
-// A change whose follow-ups failed stays owed in the request's outbox (commands/requests/
+// A change whose follow-ups failed stays owed in the request's outbox (requests/commands/
 // outbox.ts) and is told later as it was stored — not with the effects its writer computed, but
 // replayed against whatever the request has become by then. Real server, database, job runner and
 // WeChat simulator; the fault is real too: another process holds the version step of the
@@ -13,10 +13,10 @@
 // first one (index 2).
 import { randomBytes } from 'node:crypto';
 import { defaultCalendar, fold, legalDateOf, transition } from '@zwgk/shared';
-import { commitChange, eventAudience } from '../../../server/src/commands/requests/change';
+import { commitChange, eventAudience } from '../../../server/src/requests/commands/change';
 import { JobArchive } from '../../../server/src/jobs';
 import { Citizen } from '../../../server/src/models/citizen';
-import { RequestModel, type RequestRecord } from '../../../server/src/models/request';
+import { RequestModel, type RequestRecord } from '../../../server/src/requests/models/request';
 import { Inbox, readInbox } from '../../../server/src/notifications';
 import { VersionClaim } from '../../../server/src/storage/versioned';
 import { startWechatSimulator, type WechatSimulator, wechatSimulatorEnv } from '../../simulators';

@@ -1,16 +1,16 @@
-// The request outbox (server/src/commands/requests/outbox.ts) with the real server and database,
+// The request outbox (server/src/requests/commands/outbox.ts) with the real server and database,
 // in one process (the kill drills are in tests/drills/outbox.test.ts): a write that loses to
 // another instance's (version conflict) stores nothing and owes nothing; the other instance's
 // change, stored with its entry and left unperformed (that instance died), is told by the sweep —
 // only what is stored.
 import { randomBytes } from 'node:crypto';
 import { defaultCalendar, fold, legalDateOf, transition, type Calendar } from '@zwgk/shared';
-import { staffAct } from '../../../server/src/commands/requests/act';
-import { requestsDeps } from '../../../server/src/commands/requests/deps';
-import { eventsEntry } from '../../../server/src/commands/requests/outbox';
+import { staffAct } from '../../../server/src/requests/commands/act';
+import { requestsDeps } from '../../../server/src/requests/commands/deps';
+import { eventsEntry } from '../../../server/src/requests/commands/outbox';
 import { Job, JobArchive } from '../../../server/src/jobs';
 import { silentLogger } from '../../../server/src/log';
-import { RequestModel, type RequestRecord } from '../../../server/src/models/request';
+import { RequestModel, type RequestRecord } from '../../../server/src/requests/models/request';
 import { readInbox } from '../../../server/src/notifications';
 import { startTestServer, type TestServer } from '../../support/server';
 import { until } from '../../support/wait';

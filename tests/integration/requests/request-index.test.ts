@@ -3,9 +3,9 @@
 // citizen's list document and the number document (models/requestIndex.ts). Requests stored without
 // them (demo seeds, bulk imports, older data) are found by one scan, after which the documents exist.
 import mongoose from 'mongoose';
-import { queryCodeFor } from '../../../server/src/commands/requests/query-code';
+import { queryCodeFor } from '../../../server/src/requests/commands/query-code';
 import { upsertCitizen } from '../../../server/src/routes/auth/citizen';
-import { RequestModel } from '../../../server/src/models/request';
+import { RequestModel } from '../../../server/src/requests/models/request';
 import { startTestServer, type TestServer } from '../../support/server';
 import { citizen, client, fileAs, seedWorld, type Client } from './support';
 import { requestQueries } from '../../support/queries';

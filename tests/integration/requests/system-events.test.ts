@@ -3,11 +3,11 @@
 // that was not made in time closes the request as 逾期未补正; a request that moved on, or whose
 // deadline has not passed, is left alone (the lifecycle refuses, nothing is written).
 import { defaultCalendar, initialState, transition, type RequestEvent, type RequestState } from '@zwgk/shared';
-import { requestsDeps } from '../../../server/src/commands/requests/deps';
-import { systemEventFirer } from '../../../server/src/commands/requests/fire';
-import { sealApplicant } from '../../../server/src/commands/requests/identity';
+import { requestsDeps } from '../../../server/src/requests/commands/deps';
+import { systemEventFirer } from '../../../server/src/requests/commands/fire';
+import { sealApplicant } from '../../../server/src/requests/commands/identity';
 import { silentLogger } from '../../../server/src/log';
-import { RequestModel } from '../../../server/src/models/request';
+import { RequestModel } from '../../../server/src/requests/models/request';
 import { startTestServer, type TestServer } from '../../support/server';
 import { citizen, client, OFFICE, seedWorld } from './support';
 

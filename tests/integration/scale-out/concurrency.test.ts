@@ -9,11 +9,11 @@
 //   - A's message loses to B's write → written again, both kept.
 import { randomBytes } from 'node:crypto';
 import { defaultCalendar, fold, transition, type Calendar } from '@zwgk/shared';
-import { staffAct } from '../../../server/src/commands/requests/act';
-import { requestsDeps, type RequestsDeps } from '../../../server/src/commands/requests/deps';
-import { postMessage } from '../../../server/src/commands/requests/messages';
+import { staffAct } from '../../../server/src/requests/commands/act';
+import { requestsDeps, type RequestsDeps } from '../../../server/src/requests/commands/deps';
+import { postMessage } from '../../../server/src/requests/commands/messages';
 import { silentLogger } from '../../../server/src/log';
-import { lifecycleVersion, RequestModel, type RequestRecord, type StoredMessage } from '../../../server/src/models/request';
+import { lifecycleVersion, RequestModel, type RequestRecord, type StoredMessage } from '../../../server/src/requests/models/request';
 import { startTestServer, type TestServer } from '../../support/server';
 import { citizen, client, fileAs, seedWorld, staffActors } from '../requests/support';
 

@@ -3,12 +3,12 @@
 import Router from '@koa/router';
 import { lookupResultSchema } from '@zwgk/shared';
 import { z } from 'zod';
-import { requestsDeps } from '../../commands/requests/deps';
-import { lookupRequest } from '../../commands/requests/lookup';
-import { viewContext } from '../../commands/requests/view';
+import { requestsDeps } from '../../requests/commands/deps';
+import { lookupRequest } from '../../requests/commands/lookup';
+import { viewContext } from '../../requests/commands/view';
 import { clientIp, rateLimit } from '../../middleware/rateLimit';
 import { defineRoute } from '../../openapi/defineRoute';
-import { presentLookup } from '../../presenters/request';
+import { presentLookup } from '../../requests/presenters';
 import type { RouteFactory } from '../types';
 
 export const lookupQuery = z.strictObject({

@@ -5,11 +5,11 @@
 // and what is audited (staff only).
 import type Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import { addAttachment } from '../../commands/requests/attachments';
-import type { RequestsDeps } from '../../commands/requests/deps';
-import type { MessageAuthor, RequestRecord, StoredMessage } from '../../models/request';
+import { addAttachment } from '../../requests/commands/attachments';
+import type { RequestsDeps } from '../../requests/commands/deps';
+import type { MessageAuthor, RequestRecord, StoredMessage } from '../../requests/models/request';
 import { defineRoute, type ActorFor } from '../../openapi/defineRoute';
-import { presentMessage } from '../../presenters/request';
+import { presentMessage } from '../../requests/presenters';
 import { sendAttachment } from './download';
 import { messageItemSchema, uploadFormSchema } from '@zwgk/shared';
 import { attachmentParams, idParams } from './schema';

@@ -1,10 +1,10 @@
 // Sends an attachment of an authorised request: its stored type, as a download (never rendered
 // inline, so an uploaded file cannot run as a page of our origin), not cached by shared caches.
 import type { ParameterizedContext } from 'koa';
-import { openAttachment } from '../../commands/requests/attachments';
-import type { RequestsDeps } from '../../commands/requests/deps';
+import { openAttachment } from '../../requests/commands/attachments';
+import type { RequestsDeps } from '../../requests/commands/deps';
 import { notFound } from '../../errors';
-import type { RequestRecord } from '../../models/request';
+import type { RequestRecord } from '../../requests/models/request';
 
 export function sendAttachment(ctx: ParameterizedContext, deps: RequestsDeps, request: RequestRecord, attachmentId: string): void {
   const found = openAttachment(deps, request, attachmentId);

@@ -1,21 +1,21 @@
 // Citizen endpoints of disclosure requests (issue 4 §2, §5): file, list, read, correct,
 // withdraw, converse, attach. Handlers are thin: validate (defineRoute) → command → presenter.
-// A request that is not the citizen's own is a 404 (commands/requests/access.ts).
+// A request that is not the citizen's own is a 404 (requests/commands/access.ts).
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import { actorOf } from '../../auth/middleware';
-import { citizenCorrect, citizenWithdraw } from '../../commands/requests/act';
-import { loadForCitizen, citizenMaySee } from '../../commands/requests/access';
-import { requestsDeps } from '../../commands/requests/deps';
-import { fileRequest, filingStored } from '../../commands/requests/file';
-import { citizenRequests } from '../../commands/requests/inbox';
-import { markRead, postMessage } from '../../commands/requests/messages';
-import { viewContext } from '../../commands/requests/view';
+import { citizenCorrect, citizenWithdraw } from '../../requests/commands/act';
+import { loadForCitizen, citizenMaySee } from '../../requests/commands/access';
+import { requestsDeps } from '../../requests/commands/deps';
+import { fileRequest, filingStored } from '../../requests/commands/file';
+import { citizenRequests } from '../../requests/commands/inbox';
+import { markRead, postMessage } from '../../requests/commands/messages';
+import { viewContext } from '../../requests/commands/view';
 import { badRequest } from '../../errors';
 import { rateLimit } from '../../middleware/rateLimit';
 import { defineRoute } from '../../openapi/defineRoute';
-import { presentCitizenDetail, presentMessage, presentRow } from '../../presenters/request';
-import type { RequestRecord } from '../../models/request';
+import { presentCitizenDetail, presentMessage, presentRow } from '../../requests/presenters';
+import type { RequestRecord } from '../../requests/models/request';
 import type { CitizenActor } from '../../auth/actor';
 import type { RouteFactory } from '../types';
 import { conversationRoutes } from './conversation';

@@ -1,6 +1,6 @@
 // multipart/form-data for attachments (@koa/multer): in memory, one file, tight limits; multer's
 // errors become our Chinese 4xx. The file's type is checked from its content afterwards
-// (commands/requests/attachments.ts).
+// (requests/commands/attachments.ts).
 import multer from '@koa/multer';
 import type { Middleware } from 'koa';
 import { ATTACHMENT_MAX_BYTES } from '@zwgk/shared';

@@ -4,9 +4,9 @@
 // the unified social credit code (organisation), never by decrypting — in order of receipt.
 import { fold, type FeeBasisView } from '@zwgk/shared';
 import type { StaffActor } from '../../auth/actor';
-import { loadForStaff } from '../../commands/requests/access';
+import { loadForStaff } from '../../requests/commands/access';
 import { AppError } from '../../errors';
-import { RequestModel, type RequestRecord } from '../../models/request';
+import { RequestModel, type RequestRecord } from '../../requests/models/request';
 
 type Candidate = Pick<RequestRecord, '_id' | 'events' | 'applicantType' | 'applicant' | 'createdAt'>;
 

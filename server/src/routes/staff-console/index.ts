@@ -5,8 +5,8 @@
 import Router from '@koa/router';
 import { feeBasisViewSchema, roleLabels, staffAssigneeListSchema, supervisionViewSchema, type Role, type StaffAssigneeList } from '@zwgk/shared';
 import { staffCanSeeBody } from '../../auth/middleware';
-import { requestsDeps, today } from '../../commands/requests/deps';
-import { getBody } from '../../commands/requests/bodies';
+import { requestsDeps, today } from '../../requests/commands/deps';
+import { getBody } from '../../requests/commands/bodies';
 import { notFound } from '../../errors';
 import { Staff } from '../../models/staff';
 import { defineRoute } from '../../openapi/defineRoute';

@@ -15,10 +15,10 @@ import {
   type SupervisionView,
 } from '@zwgk/shared';
 import type { StaffActor } from '../../auth/actor';
-import { today, type RequestsDeps } from '../../commands/requests/deps';
-import { staffInbox, type InboxEntry } from '../../commands/requests/inbox';
-import { viewContext } from '../../commands/requests/view';
-import { presentInboxItem } from '../../presenters/request';
+import { today, type RequestsDeps } from '../../requests/commands/deps';
+import { staffInbox, type InboxEntry } from '../../requests/commands/inbox';
+import { viewContext } from '../../requests/commands/view';
+import { presentInboxItem } from '../../requests/presenters';
 
 const mean = (values: number[]) => (values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null);
 

@@ -4,7 +4,7 @@
 // is stored is ever told. Everything the follow-ups do has deterministic ids: what was told
 // already is not told twice.
 import { effectsOf, fold, reminderKinds, type Effect, type ReminderKind, type RequestEvent } from '@zwgk/shared';
-import type { RequestRecord } from '../../models/request';
+import type { RequestRecord } from '../models/request';
 import { getBody } from './bodies';
 import type { RequestsDeps } from './deps';
 

@@ -7,7 +7,7 @@
 // (`retryConcurrentWrites`), where the lifecycle decides afresh — a message posted on another
 // instance does not turn a staff action into a conflict, another action does (409).
 import { clockOf, eventSentence, type Calendar, type LegalDate, type RequestEvent, type RequestState } from '@zwgk/shared';
-import { lifecycleVersion, RequestModel, type RequestRecord, type StoredAttachment, type StoredMessage } from '../../models/request';
+import { lifecycleVersion, RequestModel, type RequestRecord, type StoredAttachment, type StoredMessage } from '../models/request';
 import { announceRequest } from '../../storage/body-index';
 import { eventsEntry, messageEntry } from './outbox';
 import { versionConflict } from './refusals';

@@ -17,7 +17,7 @@
 // per request.
 import { clockOf, fold, type Calendar, type LegalClock, type LegalDate, type RequestState } from '@zwgk/shared';
 import { KeyedMutex } from '../../lib/keyed-mutex';
-import { LIST_PROJECTION, RequestModel, type RequestRecord } from '../../models/request';
+import { LIST_PROJECTION, RequestModel, type RequestRecord } from '../models/request';
 import { bodyIndexOf, ensureBodyIndex } from '../../storage/body-index';
 
 interface Cached {

@@ -42,8 +42,8 @@ import {
   type ThreadItem,
 } from '@zwgk/shared';
 import type { StaffActor } from '../auth/actor';
-import { openApplicant } from '../commands/requests/identity';
-import { lifecycleVersion, type RequestRecord, type StoredApplicant, type StoredAttachment, type StoredMessage } from '../models/request';
+import { openApplicant } from './commands/identity';
+import { lifecycleVersion, type RequestRecord, type StoredApplicant, type StoredAttachment, type StoredMessage } from './models/request';
 
 export type Audience = 'citizen' | 'staff';
 

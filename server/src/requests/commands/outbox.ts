@@ -23,7 +23,7 @@
 import { databaseReachable } from '../../db/reachability';
 import type { JobRunner, JobStore, RetentionRule } from '../../jobs';
 import { HOUR_MS, pruneArchive } from '../../jobs';
-import { RequestModel, type RequestRecord, type StoredMessage } from '../../models/request';
+import { RequestModel, type RequestRecord, type StoredMessage } from '../models/request';
 import type { TellOptions } from '../../notifications';
 import type { RequestsDeps } from './deps';
 import { requestLocks } from './locks';

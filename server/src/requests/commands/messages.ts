@@ -4,7 +4,7 @@
 // on the fresh document (change.ts).
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../errors';
-import { RequestModel, type RequestRecord, type StoredAttachment, type StoredMessage, type MessageAuthor } from '../../models/request';
+import { RequestModel, type RequestRecord, type StoredAttachment, type StoredMessage, type MessageAuthor } from '../models/request';
 import { requestNotFound, loadRequest } from './access';
 import { commitChange, retryConcurrentWrites } from './change';
 import { crashPoint } from '../../lib/crash-point';

@@ -7,7 +7,7 @@
 import { DUE_SOON_WORKING_DAYS, isConcluded, type Channel, type LegalClock, type Phase, type RequestState } from '@zwgk/shared';
 import type { StaffActor } from '../../auth/actor';
 import { Body } from '../../models/body';
-import { LIST_PROJECTION, RequestModel, type RequestRecord } from '../../models/request';
+import { LIST_PROJECTION, RequestModel, type RequestRecord } from '../models/request';
 import { getBody } from './bodies';
 import type { RequestsDeps } from './deps';
 import { inboxRecords } from './inbox-cache';

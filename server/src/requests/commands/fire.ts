@@ -14,7 +14,7 @@ import {
   type Effect,
 } from '@zwgk/shared';
 import { crashPoint } from '../../lib/crash-point';
-import { lifecycleVersion, type RequestRecord } from '../../models/request';
+import { lifecycleVersion, type RequestRecord } from '../models/request';
 import { getBody } from './bodies';
 import { commitChange, eventAudience, retryConcurrentWrites } from './change';
 import { today, type RequestsDeps } from './deps';
@@ -35,7 +35,7 @@ export interface FireInput {
   /** Legal date of the event; default today. */
   on?: string;
   note?: string;
-  /** When given, the request must still be at this lifecycle version (models/request.ts lifecycleVersion; 409 otherwise). */
+  /** When given, the request must still be at this lifecycle version (requests/models/request.ts lifecycleVersion; 409 otherwise). */
   expectVersion?: number;
 }
 

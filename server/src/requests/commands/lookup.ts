@@ -1,6 +1,6 @@
 // Public status lookup by 申请编号 + 查询码 (issue 4 §3). A wrong number and a wrong code are
 // indistinguishable (same 404, and the code hash is compared even when the number is unknown).
-import { RequestModel, type RequestRecord } from '../../models/request';
+import { RequestModel, type RequestRecord } from '../models/request';
 import { notFound } from '../../errors';
 import type { RequestsDeps } from './deps';
 import { hashQueryCode, queryCodeMatches } from './query-code';

@@ -2,7 +2,7 @@
 // data encrypted (server/src/pii.ts) and masked copies for lists. `openApplicant` decrypts for
 // the two places allowed to show it in full (the owner's detail, the audited staff identity view).
 import { checkIdNumber, maskIdNumber, maskPhone, type Applicant } from '@zwgk/shared';
-import type { StoredApplicant } from '../../models/request';
+import type { StoredApplicant } from '../models/request';
 import { decryptPii, encryptPii, piiFingerprint } from '../../pii';
 
 export interface OpenApplicant {

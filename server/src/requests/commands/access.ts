@@ -4,7 +4,7 @@
 import type { CitizenActor, StaffActor } from '../../auth/actor';
 import { staffCanSeeBody } from '../../auth/middleware';
 import { notFound } from '../../errors';
-import { RequestModel, type RequestRecord } from '../../models/request';
+import { RequestModel, type RequestRecord } from '../models/request';
 
 const ID = /^[A-Za-z0-9_-]{8,64}$/;
 

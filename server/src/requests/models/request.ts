@@ -111,7 +111,7 @@ export interface RequestRecord {
   /** Incremented by every write (events, messages, attachments); updates are conditional on it. */
   version: number;
   /**
-   * What the request still owes after its stored changes (commands/requests/outbox.ts): each write
+   * What the request still owes after its stored changes (requests/commands/outbox.ts): each write
    * adds its entry in the same single-document write; removed once performed. Absent: nothing owed.
    */
   outbox?: string[];

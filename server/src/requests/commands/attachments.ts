@@ -11,8 +11,8 @@ import { Readable } from 'node:stream';
 import FileType from 'file-type';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES_TEXT, ATTACHMENTS_PER_REQUEST, attachmentTypes } from '@zwgk/shared';
 import { AppError, badRequest } from '../../errors';
-import { AttachmentFile, readAttachmentFile } from '../../models/attachmentFile';
-import type { MessageAuthor, RequestRecord, StoredAttachment, StoredMessage } from '../../models/request';
+import { AttachmentFile, readAttachmentFile } from '../models/attachmentFile';
+import type { MessageAuthor, RequestRecord, StoredAttachment, StoredMessage } from '../models/request';
 import type { RequestsDeps } from './deps';
 import { newId, postMessage } from './messages';
 

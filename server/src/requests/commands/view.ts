@@ -1,8 +1,8 @@
 // Everything a presenter needs besides the request documents: calendar, today, body names and
 // review settings, staff names (for the staff thread). Read in bulk, by `_id`.
 import { Staff } from '../../models/staff';
-import type { RequestRecord } from '../../models/request';
-import type { ViewContext } from '../../presenters/request';
+import type { RequestRecord } from '../models/request';
+import type { ViewContext } from '../presenters';
 import { bodyNames, getBody } from './bodies';
 import { today, type RequestsDeps } from './deps';
 

@@ -30,7 +30,7 @@ import {
 import type { CitizenActor, StaffActor } from '../../auth/actor';
 import { staffCanSeeBody } from '../../auth/middleware';
 import { validationFailed } from '../../errors';
-import { ensureRequestIndexes, RequestModel, type RequestRecord } from '../../models/request';
+import { ensureRequestIndexes, RequestModel, type RequestRecord } from '../models/request';
 import { getBody, type BodyInfo } from './bodies';
 import { cachedFields } from './change';
 import { today, type RequestsDeps } from './deps';

@@ -5,7 +5,7 @@
 //   the same device as the job leases (jobs/model.ts): a unique insert is atomic on MongoDB and
 //   on FerretDB, where a conditional update is not (read-modify-write), so two processes can never
 //   both write version v+1;
-// - then the update is conditional on `version` (atomic on MongoDB anyway).
+// - then the update is conditional on `version` (at-version.ts: without a scan on FerretDB).
 // Claims are not removed after a write (one round trip saved per write: nobody writes a version
 // step twice once the document moved past it); the daily retention prunes them. A claim whose
 // writer died before writing is removed after STALE_CLAIM_MS, one of this process's at once (the
@@ -16,6 +16,7 @@ import mongoose, { Schema, type Model } from 'mongoose';
 import { assertDatabaseReachable } from '../db/reachability';
 import { KeyedMutex } from '../lib/keyed-mutex';
 import { isDuplicateKeyError } from '../db/duplicate';
+import { updateAtVersion } from './at-version';
 import { HOUR_MS, pruneClaimCollection, type RetentionRule } from '../jobs';
 
 // A write whose turn comes while the database is known to be gone fails at once (the change stays
@@ -88,10 +89,9 @@ export async function updateVersioned<D extends Versioned, R>(
       }
       const claimId = `${model.modelName}:${id}:${current.version}`;
       if (!(await claimVersion(claimId))) continue;
-      const res = await model.updateOne({ _id: id, version: current.version } as never, { $set: { ...next, version: current.version + 1 } } as never);
       // The claim stays: nobody writes this version step again (the document moved past it), and
       // removing it would be one more round trip per write; the daily retention prunes claims.
-      if (res.matchedCount === 1) return result;
+      if (await updateAtVersion(model, id, current.version, { $set: { ...next, version: current.version + 1 } })) return result;
     }
     // Transient: a job that meets this is retried later (e.g. a claim left by a killed instance
     // that becomes stale after STALE_CLAIM_MS).

@@ -34,9 +34,11 @@ it('round trips of a warm filing, a staff action and reading one request', async
   const read = onPath(await databaseCalls(async () => expect((await me.call('GET', `/api/requests/${id}`)).status).toBe(200)));
   report('read one request', read);
   expect(await databaseCalls(async () => undefined)).toEqual([]); // nothing else runs meanwhile
-  // Measured 2026-12-07: 18, 19, 1 (the commit before the outbox: 28, 27, 1 by this same test;
-  // the issue's targets 10 and 8 are not reached yet — docs/PERFORMANCE.md says where the rest go).
-  expect(filing.length).toBeLessThanOrEqual(18);
-  expect(action.length).toBeLessThanOrEqual(19);
+  // Measured 2026-12-07: 21, 22, 1 (the commit before the outbox: 28, 27, 1 by this same test).
+  // Three of them are reads of a version by `_id` that replaced filters on `{_id, version}`, which
+  // FerretDB answers by decoding the whole collection (storage/at-version.ts). The issue's targets
+  // 10 and 8 are not reached yet — docs/PERFORMANCE.md says where the rest go.
+  expect(filing.length).toBeLessThanOrEqual(21);
+  expect(action.length).toBeLessThanOrEqual(22);
   expect(read.length).toBeLessThanOrEqual(2);
 });

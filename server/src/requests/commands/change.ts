@@ -8,6 +8,7 @@
 // instance does not turn a staff action into a conflict, another action does (409).
 import { clockOf, eventSentence, type Calendar, type LegalDate, type RequestEvent, type RequestState } from '@zwgk/shared';
 import { lifecycleVersion, RequestModel, type RequestRecord, type StoredAttachment, type StoredMessage } from '../models/request';
+import { findAndUpdateAtVersion } from '../../storage/at-version';
 import { announceRequest } from '../../storage/body-index';
 import { eventsEntry, messageEntry } from './outbox';
 import { versionConflict } from './refusals';
@@ -82,11 +83,7 @@ export async function commitChange(current: RequestRecord, change: Change, ctx: 
   if (change.notify?.staff) set['activity.staff'] = ctx.now;
   // The staff inbox's body document names the version first (storage/body-index.ts: a failed write only costs a re-read).
   await announceRequest(current.bodyId, { id: current._id, version: current.version + 1 });
-  const updated = await RequestModel.findOneAndUpdate(
-    { _id: current._id, version: current.version },
-    { ...(Object.keys(push).length ? { $push: push } : {}), $set: set },
-    { returnDocument: 'after' },
-  ).lean<RequestRecord>();
+  const updated = await findAndUpdateAtVersion<RequestRecord>(RequestModel, current._id, current.version, { ...(Object.keys(push).length ? { $push: push } : {}), $set: set });
   if (!updated) {
     // Another instance wrote in between (in this process the lock prevents it).
     const now = await RequestModel.findById(current._id, { events: 1 }).lean<Pick<RequestRecord, 'events'>>();

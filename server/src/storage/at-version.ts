@@ -28,20 +28,21 @@ export function onFerretDB(): Promise<boolean> {
   return known.ferret;
 }
 
+/** The filter that writes the document only at `version`; null when (on FerretDB) it is not at it any more. */
+async function atVersion<D>(model: Model<D>, id: string, version: number): Promise<Record<string, unknown> | null> {
+  if (!(await onFerretDB())) return { _id: id, version };
+  const now = await model.findById(id, { version: 1 }).lean<{ version?: number }>();
+  return now?.version === version ? { _id: id } : null;
+}
+
 /** The document after `update`, or null when it is not at `version` (any more). */
 export async function findAndUpdateAtVersion<D>(model: Model<D>, id: string, version: number, update: Record<string, unknown>): Promise<D | null> {
-  if (!(await onFerretDB())) {
-    return model.findOneAndUpdate({ _id: id, version } as never, update as never, { returnDocument: 'after' }).lean<D>();
-  }
-  const now = await model.findById(id, { version: 1 }).lean<{ version?: number }>();
-  if (now?.version !== version) return null;
-  return model.findOneAndUpdate({ _id: id } as never, update as never, { returnDocument: 'after' }).lean<D>();
+  const filter = await atVersion(model, id, version);
+  return filter && model.findOneAndUpdate(filter as never, update as never, { returnDocument: 'after' }).lean<D>();
 }
 
 /** Applies `update` when the document is at `version`; false when it is not (any more). */
 export async function updateAtVersion<D>(model: Model<D>, id: string, version: number, update: Record<string, unknown>): Promise<boolean> {
-  if (!(await onFerretDB())) return (await model.updateOne({ _id: id, version } as never, update as never)).matchedCount === 1;
-  const now = await model.findById(id, { version: 1 }).lean<{ version?: number }>();
-  if (now?.version !== version) return false;
-  return (await model.updateOne({ _id: id } as never, update as never)).matchedCount === 1;
+  const filter = await atVersion(model, id, version);
+  return filter !== null && (await model.updateOne(filter as never, update as never)).matchedCount === 1;
 }

@@ -117,7 +117,7 @@ async function performStored(deps: RequestsDeps, requestId: string): Promise<boo
 }
 
 /** What this process left owed, tried again (by `_id`); the database must be there. */
-export async function retryOwedHere(deps: RequestsDeps): Promise<number> {
+async function retryOwedHere(deps: RequestsDeps): Promise<number> {
   let left = 0;
   for (const id of [...owedHere]) {
     if (!databaseReachable()) return owedHere.size;
